@@ -1,0 +1,58 @@
+package dev.conduit.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole configuration in force, validated.
+ *
+ * @param apiKey {@code APIKEY}: when set, clients must present it, and Conduit may bind
+ *     addresses other than loopback
+ * @param host {@code HOST}, default {@code 127.0.0.1}
+ * @param port {@code PORT}, default 3456
+ * @param log {@code LOG}: whether to write log files
+ * @param logLevel {@code LOG_LEVEL}, one of fatal, error, warn, info, debug, trace
+ * @param apiTimeout {@code API_TIMEOUT_MS}: the longest an upstream request may take in all
+ * @param proxyUrl {@code PROXY_URL}: an HTTP proxy for upstream requests
+ * @param warnings things worth telling the user that did not stop loading (for example a
+ *     {@code CUSTOM_ROUTER_PATH} that cannot run here)
+ */
+public record ConduitConfig(
+        List<ProviderConfig> providers,
+        RouterConfig router,
+        Optional<Secret> apiKey,
+        String host,
+        int port,
+        boolean log,
+        String logLevel,
+        Duration apiTimeout,
+        Optional<String> proxyUrl,
+        boolean nonInteractiveMode,
+        ConfigSource source,
+        List<String> warnings) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 3456;
+    public static final Duration DEFAULT_API_TIMEOUT = Duration.ofMinutes(10);
+
+    public ConduitConfig {
+        providers = List.copyOf(providers);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Optional<ProviderConfig> provider(String name) {
+        for (ProviderConfig provider : providers) {
+            if (provider.name().equalsIgnoreCase(name)) {
+                return Optional.of(provider);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The same configuration listening elsewhere (command-line overrides). */
+    public ConduitConfig withListener(String newHost, int newPort) {
+        return new ConduitConfig(providers, router, apiKey, newHost, newPort, log, logLevel, apiTimeout,
+                proxyUrl, nonInteractiveMode, source, warnings);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.conduit.config;
+
+import java.net.URI;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One entry of {@code Providers}.
+ *
+ * @param name the provider's name as routes refer to it
+ * @param apiBaseUrl the full endpoint URL, used as-is (claude-code-router semantics)
+ * @param apiKeys the keys, in order; empty for local servers that need none
+ * @param models the models the provider offers, as configured
+ * @param transformer the {@code transformer} object as written, or null; interpreted by the
+ *     providers module
+ */
+public record ProviderConfig(String name, URI apiBaseUrl, List<Secret> apiKeys, List<String> models, JsonNode transformer) {
+
+    public ProviderConfig {
+        apiKeys = List.copyOf(apiKeys);
+        models = List.copyOf(models);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.conduit.config.internal;
+
+import dev.conduit.config.ProviderConfig;
+import dev.conduit.config.Secret;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/** Reads {@code Providers}: each entry's name, endpoint, keys, models and transformer. */
+final class ProvidersSection {
+
+    /**
+     * The providers that are valid, and the names of all entries that have one, valid or not, so
+     * that a route to a provider with a bad URL is not also reported as a route to nowhere;
+     * {@code shownNames} are the same names as messages may show them.
+     */
+    record Providers(List<ProviderConfig> valid, List<String> names, List<String> shownNames) {
+    }
+
+    private final Values values;
+    private final Findings findings;
+
+    ProvidersSection(Values values, Findings findings) {
+        this.values = values;
+        this.findings = findings;
+    }
+
+    Providers read(JsonNode node, JsonPath path) {
+        List<ProviderConfig> valid = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> shownNames = new ArrayList<>();
+        if (Values.absent(node)) {
+            return new Providers(valid, names, shownNames);
+        }
+        if (!node.isArray()) {
+            findings.error(path, "must be an array of providers, not " + Values.kind(node));
+            return new Providers(valid, names, shownNames);
+        }
+        Map<String, Integer> firstIndexByName = new HashMap<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode entry = node.get(i);
+            JsonPath at = path.index(i);
+            if (!entry.isObject()) {
+                findings.error(at, "must be an object with name, api_base_url, api_key and models, not "
+                        + Values.kind(entry));
+                continue;
+            }
+            int errorsBefore = findings.errorCount();
+            Optional<String> name = name(entry.get("name"), at.key("name"), path, i, firstIndexByName);
+            name.ifPresent(named -> {
+                names.add(named);
+                shownNames.add(values.shown(at.key("name"), named));
+            });
+            Optional<URI> url = baseUrl(entry.get("api_base_url"), at.key("api_base_url"));
+            List<Secret> keys = keys(entry.get("api_key"), at.key("api_key"));
+            List<String> models = models(entry.get("models"), at.key("models"));
+            JsonNode transformer = transformer(entry.get("transformer"), at.key("transformer"));
+            if (findings.errorCount() == errorsBefore && name.isPresent() && url.isPresent()) {
+                valid.add(new ProviderConfig(name.get(), url.get(), keys, models, transformer));
+            }
+        }
+        return new Providers(valid, names, shownNames);
+    }
+
+    private Optional<String> name(JsonNode node, JsonPath path, JsonPath providers, int index,
+            Map<String, Integer> firstIndexByName) {
+        if (Values.absent(node)) {
+            findings.error(path, "missing; every provider needs a name");
+            return Optional.empty();
+        }
+        Optional<String> name = values.text(node, path);
+        if (name.isEmpty()) {
+            if (node.isString()) {
+                findings.error(path, "must not be empty");
+            }
+            return Optional.empty();
+        }
+        if (name.get().contains(",")) {
+            findings.error(path, "must not contain a comma, because routes are written \"provider,model\"");
+            return Optional.empty();
+        }
+        Integer first = firstIndexByName.putIfAbsent(name.get().toLowerCase(Locale.ROOT), index);
+        if (first != null) {
+            findings.error(path, values.quote(path, name.get()) + " is already the name of " + providers.index(first)
+                    + " (names are compared ignoring case)");
+            return Optional.empty();
+        }
+        return name;
+    }
+
+    private Optional<URI> baseUrl(JsonNode node, JsonPath path) {
+        if (Values.absent(node)) {
+            findings.error(path, "missing; every provider needs the full URL of its chat completions endpoint");
+            return Optional.empty();
+        }
+        Optional<URI> url = values.httpUrl(node, path, "https://api.deepseek.com/chat/completions");
+        if (url.isEmpty() && node.isString() && node.stringValue().isBlank()) {
+            findings.error(path, "must not be empty");
+        }
+        return url;
+    }
+
+    /** A string or an array of strings; an empty string means no key. Never quotes a key. */
+    private List<Secret> keys(JsonNode node, JsonPath path) {
+        List<Secret> keys = new ArrayList<>();
+        if (Values.absent(node)) {
+            return keys;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                values.text(node.get(i), path.index(i)).map(Secret::new).ifPresent(keys::add);
+            }
+        } else if (node.isString()) {
+            values.text(node, path).map(Secret::new).ifPresent(keys::add);
+        } else {
+            findings.error(path, "must be a string or an array of strings, not " + Values.kind(node));
+        }
+        return keys;
+    }
+
+    private List<String> models(JsonNode node, JsonPath path) {
+        List<String> models = new ArrayList<>();
+        if (Values.absent(node)) {
+            return models;
+        }
+        if (!node.isArray()) {
+            findings.error(path, "must be an array of model names, not " + Values.kind(node));
+            return models;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonPath at = path.index(i);
+            Optional<String> model = values.text(node.get(i), at);
+            if (model.isPresent()) {
+                models.add(model.get());
+            } else if (Values.absent(node.get(i)) || node.get(i).isString()) {
+                findings.error(at, "must be a model name, not empty");
+            }
+        }
+        return models;
+    }
+
+    private JsonNode transformer(JsonNode node, JsonPath path) {
+        if (Values.absent(node)) {
+            return null;
+        }
+        if (!node.isObject()) {
+            findings.error(path, "must be an object like {\"use\": [\"deepseek\"]}, not " + Values.kind(node));
+            return null;
+        }
+        return node;
+    }
+}

@@ -1,0 +1,204 @@
+package dev.conduit.providers.openai;
+
+import dev.conduit.config.ProviderConfig;
+import dev.conduit.config.RouteTarget;
+import dev.conduit.config.Secret;
+import dev.conduit.protocol.Json;
+import dev.conduit.protocol.anthropic.MessagesRequest;
+import dev.conduit.protocol.anthropic.MessagesResponse;
+import dev.conduit.protocol.anthropic.StreamEvents;
+import dev.conduit.protocol.openai.ChatCompletionChunk;
+import dev.conduit.protocol.openai.OpenAiResponseReader;
+import dev.conduit.protocol.sse.SseEvent;
+import dev.conduit.protocol.sse.SseException;
+import dev.conduit.protocol.sse.SseParser;
+import dev.conduit.providers.EventSink;
+import dev.conduit.providers.ProviderAdapter;
+import dev.conduit.providers.UpstreamException;
+import dev.conduit.providers.upstream.ErrorBodies;
+import dev.conduit.providers.upstream.Redactor;
+import dev.conduit.providers.upstream.UpstreamClient;
+import dev.conduit.providers.upstream.UpstreamResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A provider that speaks OpenAI Chat Completions: OpenAI, OpenRouter, DeepSeek, Groq, Gemini's
+ * OpenAI endpoint, Ollama, vLLM, llama.cpp. The configured {@code api_base_url} is the full
+ * endpoint and is used as-is.
+ */
+public final class OpenAiCompatibleAdapter implements ProviderAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiCompatibleAdapter.class);
+    private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+    private static final int MAX_ERROR_BYTES = 64 * 1024;
+    private static final int READ_BUFFER_BYTES = 16 * 1024;
+
+    private final ProviderConfig provider;
+    private final UpstreamClient client;
+    private final OpenAiRequestTranslator translator;
+    private final Redactor redactor;
+
+    public OpenAiCompatibleAdapter(ProviderConfig provider, UpstreamClient client, Redactor redactor) {
+        this.provider = provider;
+        this.client = client;
+        this.translator = new OpenAiRequestTranslator(OpenAiDialect.of(provider));
+        this.redactor = redactor;
+    }
+
+    @Override
+    public String name() {
+        return provider.name();
+    }
+
+    @Override
+    public MessagesResponse complete(MessagesRequest request, RouteTarget target) {
+        byte[] body = Json.MAPPER.writeValueAsBytes(translator.translate(request, target.model(), false));
+        String label = label(target);
+        try (UpstreamResponse response = client.post(provider.apiBaseUrl(), headers(false), body, label)) {
+            failOnErrorStatus(response, label);
+            byte[] answer = readBody(response, label);
+            JsonNode root = parse(answer, label);
+            return OpenAiResponseTranslator.translate(
+                    OpenAiResponseReader.completion(root), target.model(), request.stopSequences());
+        }
+    }
+
+    @Override
+    public void stream(MessagesRequest request, RouteTarget target, EventSink sink) throws IOException {
+        byte[] body = Json.MAPPER.writeValueAsBytes(translator.translate(request, target.model(), true));
+        String label = label(target);
+        try (UpstreamResponse response = client.post(provider.apiBaseUrl(), headers(true), body, label)) {
+            failOnErrorStatus(response, label);
+            if (!response.isEventStream()) {
+                // a server that ignored "stream": true answered with one whole completion
+                MessagesResponse whole = OpenAiResponseTranslator.translate(
+                        OpenAiResponseReader.completion(parse(readBody(response, label), label)),
+                        target.model(), request.stopSequences());
+                StreamEvents.of(whole).forEach(sink::send);
+                sink.flush();
+                return;
+            }
+            relay(response, new OpenAiStreamTranslator(target.model(), request.stopSequences(), sink::send), sink, label);
+        }
+    }
+
+    private void relay(UpstreamResponse response, OpenAiStreamTranslator translator, EventSink sink, String label)
+            throws IOException {
+        SseParser parser = new SseParser(event -> onEvent(event, translator, label));
+        InputStream in = response.body();
+        byte[] buffer = new byte[READ_BUFFER_BYTES];
+        while (!translator.finished()) {
+            int read;
+            try {
+                read = in.read(buffer);
+                if (read < 0) {
+                    parser.finish();
+                    translator.onEnd(provider.name());
+                } else {
+                    parser.feed(buffer, 0, read);
+                }
+            } catch (IOException | SseException broken) {
+                if (!translator.started()) {
+                    throw new UpstreamException(502, label + ": the stream broke before the first event ("
+                            + redactor.redact(String.valueOf(broken.getMessage())) + ")");
+                }
+                LOG.warn("{}: upstream stream broke: {}", label, redactor.redact(String.valueOf(broken.getMessage())));
+                translator.fail("api_error", label + ": the upstream stream broke before the response was complete");
+            }
+            try {
+                sink.flush();
+            } catch (IOException clientGone) {
+                response.abort(clientGone);
+                throw clientGone;
+            }
+        }
+    }
+
+    private void onEvent(SseEvent event, OpenAiStreamTranslator translator, String label) {
+        String data = event.data();
+        if (data.equals("[DONE]")) {
+            translator.onDone();
+            return;
+        }
+        if (data.isBlank()) {
+            return;
+        }
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(data);
+        } catch (JacksonException notJson) {
+            throw new SseException("an event is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            return;
+        }
+        ChatCompletionChunk chunk = OpenAiResponseReader.chunk(root);
+        if (chunk.error() != null) {
+            String message = label + " reported an error: " + redactor.redact(String.valueOf(chunk.error().message()));
+            if (!translator.started()) {
+                throw new UpstreamException(502, message);
+            }
+            translator.fail("api_error", message);
+            return;
+        }
+        translator.onChunk(chunk);
+    }
+
+    private Map<String, String> headers(boolean stream) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", stream ? "text/event-stream" : "application/json");
+        Optional<Secret> key = provider.apiKeys().stream().findFirst();
+        key.ifPresent(secret -> headers.put("Authorization", "Bearer " + secret.reveal()));
+        return headers;
+    }
+
+    private void failOnErrorStatus(UpstreamResponse response, String label) {
+        int status = response.status();
+        if (status < 400) {
+            return;
+        }
+        byte[] body;
+        try {
+            body = response.body().readNBytes(MAX_ERROR_BYTES);
+        } catch (IOException e) {
+            body = new byte[0];
+        }
+        String detail = redactor.redact(ErrorBodies.message(body));
+        String message = label + " answered " + status + (detail == null ? "" : ": " + detail);
+        LOG.warn("{}", message);
+        throw new UpstreamException(status, message, response.retryAfter());
+    }
+
+    private byte[] readBody(UpstreamResponse response, String label) {
+        try {
+            return response.readAll(MAX_RESPONSE_BYTES);
+        } catch (IOException e) {
+            throw new UpstreamException(502, label + ": the answer could not be read ("
+                    + redactor.redact(String.valueOf(e.getMessage())) + ")");
+        }
+    }
+
+    private static JsonNode parse(byte[] answer, String label) {
+        try {
+            JsonNode root = Json.MAPPER.readTree(answer);
+            if (root == null || !root.isObject()) {
+                throw new UpstreamException(502, label + " answered with something other than a JSON object");
+            }
+            return root;
+        } catch (JacksonException e) {
+            throw new UpstreamException(502, label + " answered with a body that is not JSON");
+        }
+    }
+
+    private String label(RouteTarget target) {
+        return "provider " + provider.name() + " (model " + target.model() + ")";
+    }
+}

@@ -1,0 +1,307 @@
+package dev.conduit.providers.openai;
+
+import dev.conduit.protocol.Json;
+import dev.conduit.protocol.ProtocolException;
+import dev.conduit.protocol.anthropic.ContentBlock;
+import dev.conduit.protocol.anthropic.ImageSource;
+import dev.conduit.protocol.anthropic.Message;
+import dev.conduit.protocol.anthropic.MessagesRequest;
+import dev.conduit.protocol.anthropic.Role;
+import dev.conduit.protocol.anthropic.Tool;
+import dev.conduit.protocol.anthropic.ToolChoice;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Translates a Messages API request into an OpenAI Chat Completions request.
+ *
+ * <p>Text-only content becomes a plain string (the form every OpenAI-compatible server accepts);
+ * content with images becomes an array of parts. Tool results become {@code role:"tool"} messages
+ * placed before the rest of the user's turn. {@code role:"system"} messages (Claude Code's
+ * environment block) are appended to the system prompt, since several servers accept a system
+ * message only at the start. Thinking blocks are not sent: OpenAI-compatible servers neither
+ * accept nor need them.
+ */
+public final class OpenAiRequestTranslator {
+
+    /**
+     * Claude Code's first system block carries a per-request billing tag that only Anthropic reads;
+     * forwarding it would change the prompt prefix on every request and defeat the provider's
+     * prompt caching.
+     */
+    private static final String BILLING_HEADER_PREFIX = "x-anthropic-billing-header:";
+
+    private final OpenAiDialect dialect;
+
+    public OpenAiRequestTranslator(OpenAiDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public ObjectNode translate(MessagesRequest request, String upstreamModel, boolean stream) {
+        ObjectNode body = Json.NODES.objectNode();
+        body.put("model", upstreamModel);
+        body.set("messages", messages(request));
+        body.put(dialect.maxTokensField(), request.maxTokens());
+        if (request.temperature() != null) {
+            body.put("temperature", request.temperature());
+        }
+        if (request.topP() != null) {
+            body.put("top_p", request.topP());
+        }
+        if (!request.stopSequences().isEmpty()) {
+            ArrayNode stop = body.putArray("stop");
+            request.stopSequences().forEach(stop::add);
+        }
+        if (request.userId() != null) {
+            body.put("user", request.userId());
+        }
+        tools(request, body);
+        body.put("stream", stream);
+        if (stream) {
+            body.putObject("stream_options").put("include_usage", true);
+        }
+        return body;
+    }
+
+    private ArrayNode messages(MessagesRequest request) {
+        ArrayNode out = Json.NODES.arrayNode();
+        StringBuilder system = new StringBuilder();
+        for (ContentBlock.Text block : request.system()) {
+            if (!block.text().startsWith(BILLING_HEADER_PREFIX)) {
+                appendParagraph(system, block.text());
+            }
+        }
+        for (Message message : request.messages()) {
+            if (message.role() == Role.SYSTEM) {
+                for (ContentBlock block : message.content()) {
+                    if (block instanceof ContentBlock.Text text) {
+                        appendParagraph(system, text.text());
+                    }
+                }
+            }
+        }
+        if (!system.isEmpty()) {
+            out.addObject().put("role", "system").put("content", system.toString());
+        }
+        for (int i = 0; i < request.messages().size(); i++) {
+            Message message = request.messages().get(i);
+            String at = "messages[" + i + "]";
+            switch (message.role()) {
+                case USER -> userMessages(message.content(), at, out);
+                case ASSISTANT -> assistantMessage(message.content(), out);
+                case SYSTEM -> { } // merged into the system prompt above
+            }
+        }
+        return out;
+    }
+
+    private static void appendParagraph(StringBuilder text, String paragraph) {
+        if (!text.isEmpty()) {
+            text.append('\n');
+        }
+        text.append(paragraph);
+    }
+
+    /** Tool results first, as {@code role:"tool"} messages, then the user's own content. */
+    private void userMessages(List<ContentBlock> content, String at, ArrayNode out) {
+        List<ContentBlock> rest = new ArrayList<>(content.size());
+        List<ContentBlock> toolImages = new ArrayList<>();
+        for (ContentBlock block : content) {
+            if (block instanceof ContentBlock.ToolResult result) {
+                out.addObject()
+                        .put("role", "tool")
+                        .put("tool_call_id", result.toolUseId())
+                        .put("content", toolResultText(result, toolImages));
+            } else {
+                rest.add(block);
+            }
+        }
+        // tool messages cannot carry images: they follow in a user message of their own
+        rest.addAll(0, toolImages);
+        JsonNode userContent = content(rest, at);
+        if (userContent != null) {
+            out.addObject().put("role", "user").set("content", userContent);
+        }
+    }
+
+    private static String toolResultText(ContentBlock.ToolResult result, List<ContentBlock> images) {
+        StringBuilder text = new StringBuilder();
+        if (result.isError()) {
+            text.append("Error: ");
+        }
+        for (ContentBlock block : result.content()) {
+            switch (block) {
+                case ContentBlock.Text part -> appendSeparated(text, part.text(), result.isError());
+                case ContentBlock.ToolReference reference ->
+                        appendSeparated(text, "Tool " + reference.toolName() + " loaded.", result.isError());
+                case ContentBlock.Image image -> images.add(image);
+                default -> { } // other blocks in tool results have no OpenAI form
+            }
+        }
+        return text.toString();
+    }
+
+    private static void appendSeparated(StringBuilder text, String part, boolean afterErrorPrefix) {
+        if (text.length() > (afterErrorPrefix ? "Error: ".length() : 0)) {
+            text.append('\n');
+        }
+        text.append(part);
+    }
+
+    /** A string when all content is text, an array of parts otherwise, null when empty. */
+    private JsonNode content(List<ContentBlock> blocks, String at) {
+        boolean textOnly = true;
+        for (ContentBlock block : blocks) {
+            if (!(block instanceof ContentBlock.Text)) {
+                textOnly = false;
+                break;
+            }
+        }
+        if (textOnly) {
+            StringBuilder text = new StringBuilder();
+            for (ContentBlock block : blocks) {
+                appendParagraph(text, ((ContentBlock.Text) block).text());
+            }
+            return text.isEmpty() ? null : Json.NODES.stringNode(text.toString());
+        }
+        ArrayNode parts = Json.NODES.arrayNode();
+        for (int i = 0; i < blocks.size(); i++) {
+            switch (blocks.get(i)) {
+                case ContentBlock.Text text -> parts.addObject().put("type", "text").put("text", text.text());
+                case ContentBlock.Image image -> parts.addObject()
+                        .put("type", "image_url")
+                        .putObject("image_url")
+                        .put("url", imageUrl(image.source(), at + ".content[" + i + "]"));
+                case ContentBlock.Document document -> parts.addObject()
+                        .put("type", "text")
+                        .put("text", documentText(document, at + ".content[" + i + "]"));
+                default -> { } // thinking and server-tool blocks have no OpenAI form
+            }
+        }
+        return parts.isEmpty() ? null : parts;
+    }
+
+    private String imageUrl(ImageSource source, String at) {
+        return switch (source) {
+            case ImageSource.Base64 base64 -> "data:" + base64.mediaType() + ";base64," + base64.data();
+            case ImageSource.Url url -> url.url();
+            case ImageSource.File file -> throw ProtocolException.at(at + ".source",
+                    "images uploaded with the Files API can only be sent to an Anthropic provider, not to "
+                            + dialect.providerName());
+        };
+    }
+
+    /** Plain-text documents are inlined; PDFs need a provider that reads them. */
+    private String documentText(ContentBlock.Document document, String at) {
+        JsonNode source = document.raw().path("source");
+        String type = source.path("type").asString("");
+        if (type.equals("text")) {
+            return source.path("data").asString("");
+        }
+        if (type.equals("content") && source.path("content").isArray()) {
+            StringBuilder text = new StringBuilder();
+            for (JsonNode part : source.path("content")) {
+                if (part.path("type").asString("").equals("text")) {
+                    appendParagraph(text, part.path("text").asString(""));
+                }
+            }
+            return text.toString();
+        }
+        throw ProtocolException.at(at, "document blocks of source type \"" + type + "\" (such as PDFs) cannot be sent to "
+                + dialect.providerName() + ", an OpenAI-compatible provider; route this request to a provider that reads documents");
+    }
+
+    private static void assistantMessage(List<ContentBlock> content, ArrayNode out) {
+        StringBuilder text = new StringBuilder();
+        ArrayNode toolCalls = Json.NODES.arrayNode();
+        for (ContentBlock block : content) {
+            switch (block) {
+                case ContentBlock.Text part -> appendParagraph(text, part.text());
+                case ContentBlock.ToolUse use -> {
+                    ObjectNode call = toolCalls.addObject();
+                    call.put("id", use.id());
+                    call.put("type", "function");
+                    call.putObject("function")
+                            .put("name", use.name())
+                            .put("arguments", use.input().toString());
+                }
+                default -> { } // thinking is not sent back to OpenAI-compatible servers
+            }
+        }
+        if (text.isEmpty() && toolCalls.isEmpty()) {
+            return; // nothing the upstream can read; an empty assistant message is rejected by several
+        }
+        ObjectNode message = out.addObject().put("role", "assistant");
+        if (text.isEmpty()) {
+            message.putNull("content");
+        } else {
+            message.put("content", text.toString());
+        }
+        if (!toolCalls.isEmpty()) {
+            message.set("tool_calls", toolCalls);
+        }
+    }
+
+    /**
+     * Client tools become functions. Tools marked {@code defer_loading} are sent only once
+     * ToolSearch has loaded them (a {@code tool_reference} names them); server tools have no
+     * function form and are left out.
+     */
+    private static void tools(MessagesRequest request, ObjectNode body) {
+        Set<String> loaded = referencedTools(request);
+        ArrayNode tools = Json.NODES.arrayNode();
+        for (Tool tool : request.tools()) {
+            if (!tool.isClientTool() || (tool.deferLoading() && !loaded.contains(tool.name()))) {
+                continue;
+            }
+            ObjectNode function = tools.addObject().put("type", "function").putObject("function");
+            function.put("name", tool.name());
+            if (tool.description() != null) {
+                function.put("description", tool.description());
+            }
+            function.set("parameters", tool.inputSchema());
+        }
+        if (tools.isEmpty()) {
+            return;
+        }
+        body.set("tools", tools);
+        ToolChoice choice = request.toolChoice();
+        if (choice == null) {
+            return;
+        }
+        switch (choice) {
+            case ToolChoice.Auto auto -> body.put("tool_choice", "auto");
+            case ToolChoice.Any any -> body.put("tool_choice", "required");
+            case ToolChoice.None none -> body.put("tool_choice", "none");
+            case ToolChoice.Named named -> body.putObject("tool_choice")
+                    .put("type", "function")
+                    .putObject("function").put("name", named.name());
+        }
+        if (choice.disableParallelToolUse()) {
+            body.put("parallel_tool_calls", false);
+        }
+    }
+
+    private static Set<String> referencedTools(MessagesRequest request) {
+        Set<String> names = new HashSet<>();
+        for (Message message : request.messages()) {
+            for (ContentBlock block : message.content()) {
+                if (block instanceof ContentBlock.ToolResult result) {
+                    for (ContentBlock inner : result.content()) {
+                        if (inner instanceof ContentBlock.ToolReference reference) {
+                            names.add(reference.toolName());
+                        }
+                    }
+                } else if (block instanceof ContentBlock.ToolReference reference) {
+                    names.add(reference.toolName());
+                }
+            }
+        }
+        return names;
+    }
+}

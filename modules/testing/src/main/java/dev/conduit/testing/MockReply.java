@@ -1,0 +1,37 @@
+package dev.conduit.testing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** What the mock upstream answers to one request. */
+public sealed interface MockReply {
+
+    /** A whole response with a status, a body and extra headers. */
+    record Whole(int status, String contentType, String body, Map<String, String> headers) implements MockReply {}
+
+    /**
+     * A server-sent-event stream: each element of {@code writes} is written and flushed on its
+     * own, after {@code pause}. With {@code cut}, the connection is dropped after the last write
+     * instead of ending the response.
+     */
+    record Stream(List<String> writes, Duration pause, boolean cut) implements MockReply {}
+
+    static MockReply json(int status, String body) {
+        return new Whole(status, "application/json", body, Map.of());
+    }
+
+    static MockReply json(int status, String body, Map<String, String> headers) {
+        return new Whole(status, "application/json", body, headers);
+    }
+
+    /** An OpenAI-style stream: each chunk as {@code data: …}, then {@code data: [DONE]}. */
+    static MockReply sse(List<String> chunks) {
+        return new Stream(OpenAiChunks.frame(chunks, true), Duration.ZERO, false);
+    }
+
+    /** Sends the chunks, then drops the connection without {@code [DONE]}. */
+    static MockReply sseCut(List<String> chunks) {
+        return new Stream(OpenAiChunks.frame(chunks, false), Duration.ZERO, true);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.conduit.cli;
+
+import dev.conduit.server.AotTraining;
+import dev.conduit.server.Version;
+import dev.conduit.server.WorkerMain;
+import dev.conduit.server.WorkerOptions;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * {@code conduit <command> [options]}. Exit codes: 0 ok, 1 failure, 2 usage error, 3 not running.
+ */
+public final class Main {
+
+    static final int OK = 0;
+    static final int USAGE = 2;
+
+    /** Not for users: the workload the image build records the AOT cache with. */
+    private static final String AOT_TRAINING = "__aot-training";
+
+    private static final String HELP = """
+            Usage: conduit <command> [options]
+
+            Commands:
+              run        run the gateway in the foreground
+              version    print the version
+              help       show this help
+
+            conduit run [options]
+            %s
+
+            Point Claude Code at it:  ANTHROPIC_BASE_URL=http://127.0.0.1:3456 claude
+            """.formatted(WorkerOptions.USAGE.indent(2).stripTrailing());
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != OK || args.length == 0 || !args[0].equals("run")) {
+            System.exit(code);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(HELP);
+            return USAGE;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "run" -> {
+                if (rest.length == 1 && isHelp(rest[0])) {
+                    out.print(HELP);
+                    yield OK;
+                }
+                yield WorkerMain.run(rest);
+            }
+            case "version", "--version", "-v" -> {
+                out.println("conduit " + Version.current());
+                yield OK;
+            }
+            case AOT_TRAINING -> {
+                try {
+                    yield AotTraining.run();
+                } catch (Exception e) {
+                    err.println("AOT training failed: " + e);
+                    yield 1;
+                }
+            }
+            case "help", "--help", "-h" -> {
+                out.print(HELP);
+                yield OK;
+            }
+            default -> {
+                err.println("conduit: unknown command \"" + args[0] + "\"");
+                err.print(HELP);
+                yield USAGE;
+            }
+        };
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h");
+    }
+}

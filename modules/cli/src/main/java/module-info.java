@@ -1,0 +1,7 @@
+/** The {@code conduit} command. */
+module dev.conduit.cli {
+    requires dev.conduit.config;
+    requires dev.conduit.server;
+
+    exports dev.conduit.cli;
+}

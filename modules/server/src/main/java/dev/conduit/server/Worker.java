@@ -1,0 +1,114 @@
+package dev.conduit.server;
+
+import dev.conduit.config.ConduitConfig;
+import dev.conduit.config.ConduitHome;
+import dev.conduit.config.ConfigException;
+import dev.conduit.config.ConfigLoader;
+import dev.conduit.server.http.ConduitServer;
+import dev.conduit.server.http.Gateway;
+import dev.conduit.server.logging.Logging;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One gateway worker: loads the config, starts the server, and stops it cleanly. */
+public final class Worker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+
+    private final ConduitConfig config;
+    private final Gateway gateway;
+    private final ConduitServer server;
+
+    private Worker(ConduitConfig config, Gateway gateway, ConduitServer server) {
+        this.config = config;
+        this.gateway = gateway;
+        this.server = server;
+    }
+
+    /** Loads the config and starts listening; the returned worker serves until {@link #stop()}. */
+    public static Worker start(WorkerOptions options) throws ConfigException, StartupException {
+        ConfigLoader loader = new ConfigLoader(System.getenv(), Path.of(System.getProperty("user.home")));
+        ConduitConfig loaded = loader.load(options.config());
+        ConduitConfig config = safeListener(loaded.withListener(
+                options.host().orElse(loaded.host()), options.port().orElse(loaded.port())));
+        Logging.apply(config.logLevel(), config.log() ? ConduitHome.current().resolve("logs/worker.log") : null);
+        config.warnings().forEach(warning -> LOG.warn("config: {}", warning));
+
+        Gateway gateway = Gateway.create(config, "conduit/" + Version.current());
+        ConduitServer server = new ConduitServer(gateway, Version.current(), config.host(), config.port());
+        try {
+            server.start();
+        } catch (Exception e) {
+            gateway.providers().close();
+            throw new StartupException(startFailure(config, e));
+        }
+        Worker worker = new Worker(config, gateway, server);
+        Banner.log(config, server.port(), Version.current(), sinceProcessStart());
+        return worker;
+    }
+
+    /** Without APIKEY, Conduit answers on loopback only, whatever HOST asks for. */
+    private static ConduitConfig safeListener(ConduitConfig config) {
+        if (config.apiKey().isPresent() || isLoopback(config.host())) {
+            return config;
+        }
+        LOG.warn("HOST {} ignored: without APIKEY Conduit listens on 127.0.0.1 only. Set APIKEY to listen elsewhere.",
+                config.host());
+        return config.withListener(ConduitConfig.DEFAULT_HOST, config.port());
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static String startFailure(ConduitConfig config, Exception e) {
+        Throwable cause = e;
+        while (cause instanceof IOException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof BindException) {
+            return "cannot listen on " + config.host() + ":" + config.port()
+                    + ": the address is in use (is another Conduit or claude-code-router running?)";
+        }
+        return "cannot listen on " + config.host() + ":" + config.port() + ": " + cause.getMessage();
+    }
+
+    private static Duration sinceProcessStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, Instant.now()))
+                .orElse(Duration.ZERO);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public ConduitConfig config() {
+        return config;
+    }
+
+    public void await() throws InterruptedException {
+        server.join();
+    }
+
+    public void stop() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the server failed: {}", e.toString());
+        } finally {
+            gateway.providers().close();
+        }
+    }
+}

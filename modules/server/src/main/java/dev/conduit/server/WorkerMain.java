@@ -1,0 +1,45 @@
+package dev.conduit.server;
+
+import dev.conduit.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one worker in the foreground until the process is asked to stop. Exit codes: 1 when the
+ * worker cannot start, 2 for bad arguments.
+ */
+public final class WorkerMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
+
+    private WorkerMain() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Serves until stopped; returns the process exit code. */
+    public static int run(String... args) {
+        WorkerOptions options;
+        try {
+            options = WorkerOptions.parse(args);
+        } catch (UsageException e) {
+            LOG.error("{}\n{}", e.getMessage(), WorkerOptions.USAGE);
+            return 2;
+        }
+        Worker worker;
+        try {
+            worker = Worker.start(options);
+        } catch (ConfigException | StartupException e) {
+            LOG.error("{}", e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(worker::stop));
+        try {
+            worker.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.conduit.server.http;
+
+import dev.conduit.protocol.ApiError;
+import java.io.IOException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dispatches the API's endpoints and turns every failure into an error in the Anthropic
+ * envelope. Handlers block; they run on virtual threads.
+ */
+final class ApiHandler extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+    private final MessagesHandler messages;
+    private final CountTokensHandler countTokens;
+    private final HealthHandler health;
+
+    ApiHandler(Gateway gateway, String version) {
+        super(InvocationType.BLOCKING);
+        this.messages = new MessagesHandler(gateway);
+        this.countTokens = new CountTokensHandler(gateway.tokenCounter());
+        this.health = new HealthHandler(gateway, version);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        String method = request.getMethod();
+        AccessRecord record = (AccessRecord) request.getAttribute(AccessRecord.ATTRIBUTE);
+        try {
+            switch (path) {
+                case "/v1/messages" -> {
+                    requireMethod(method, HttpMethod.POST, response);
+                    messages.handle(request, response, callback, record == null ? new AccessRecord() : record);
+                }
+                case "/v1/messages/count_tokens" -> {
+                    requireMethod(method, HttpMethod.POST, response);
+                    countTokens.handle(request, response, callback);
+                }
+                case "/health" -> {
+                    requireMethod(method, HttpMethod.GET, response);
+                    health.handle(response, callback);
+                }
+                default -> throw new ApiException(404, "no such endpoint: " + method + " " + abbreviate(path));
+            }
+        } catch (ApiException error) {
+            fail(response, callback, error.error());
+        } catch (IOException clientGone) {
+            callback.failed(clientGone);
+        } catch (RuntimeException bug) {
+            LOG.error("unexpected failure on {} {}", method, path, bug);
+            fail(response, callback, ApiError.of(500, "internal error in Conduit; the worker log has the details"));
+        }
+        return true;
+    }
+
+    private static void requireMethod(String method, HttpMethod allowed, Response response) {
+        if (allowed.is(method) || (allowed == HttpMethod.GET && HttpMethod.HEAD.is(method))) {
+            return;
+        }
+        response.getHeaders().put(HttpHeader.ALLOW, allowed.asString());
+        throw new ApiException(405, "method " + abbreviate(method) + " is not allowed here; use " + allowed.asString());
+    }
+
+    private static void fail(Response response, Callback callback, ApiError error) {
+        if (response.isCommitted()) {
+            callback.failed(new IOException(error.message()));
+            return;
+        }
+        Responses.anthropicError(response, error, callback);
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 80) + "…";
+    }
+}

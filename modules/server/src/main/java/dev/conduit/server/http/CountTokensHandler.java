@@ -1,0 +1,33 @@
+package dev.conduit.server.http;
+
+import dev.conduit.protocol.ApiError;
+import dev.conduit.protocol.Json;
+import dev.conduit.protocol.ProtocolException;
+import dev.conduit.protocol.anthropic.AnthropicRequestReader;
+import dev.conduit.protocol.anthropic.MessagesRequest;
+import dev.conduit.routing.TokenCounter;
+import java.io.IOException;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** {@code POST /v1/messages/count_tokens}, answered locally with the cl100k_base tokenizer. */
+final class CountTokensHandler {
+
+    private final TokenCounter counter;
+
+    CountTokensHandler(TokenCounter counter) {
+        this.counter = counter;
+    }
+
+    void handle(Request request, Response response, Callback callback) throws IOException {
+        MessagesRequest parsed;
+        try {
+            parsed = AnthropicRequestReader.readForCounting(RequestBodies.readJson(request, RequestBodies.DEFAULT_MAX_BYTES));
+        } catch (ProtocolException invalid) {
+            throw new ApiException(ApiError.invalidRequest(invalid.getMessage()));
+        }
+        byte[] body = Json.MAPPER.writeValueAsBytes(Json.NODES.objectNode().put("input_tokens", counter.count(parsed)));
+        Responses.json(response, 200, body, callback);
+    }
+}

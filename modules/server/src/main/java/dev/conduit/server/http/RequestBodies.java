@@ -1,0 +1,78 @@
+package dev.conduit.server.http;
+
+import dev.conduit.protocol.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.JsonNode;
+
+/** Reads a JSON request body within a size limit, with errors a client can act on. */
+final class RequestBodies {
+
+    /** The default body limit: large enough for Claude Code's biggest turns with images. */
+    static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
+
+    private RequestBodies() {}
+
+    static JsonNode readJson(Request request, long maxBytes) throws IOException {
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (contentType != null && !isJson(contentType)) {
+            throw new ApiException(400, "content-type must be application/json, got " + abbreviate(contentType));
+        }
+        long declared = request.getLength();
+        if (declared > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        byte[] body;
+        try (InputStream in = Request.asInputStream(request)) {
+            body = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+        }
+        if (body.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        if (body.length == 0) {
+            throw new ApiException(400, "request body is empty; expected a JSON object");
+        }
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (StreamConstraintsException limit) {
+            throw new ApiException(400, "request body exceeds a JSON limit: " + limitMessage(limit));
+        } catch (JacksonException malformed) {
+            throw new ApiException(400, "request body is not valid JSON: " + malformed.getOriginalMessage()
+                    .replaceAll("\\s+", " ") + location(malformed));
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        int semicolon = type.indexOf(';');
+        String mime = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
+        return mime.equals("application/json") || mime.endsWith("+json");
+    }
+
+    private static ApiException tooLarge(long maxBytes) {
+        return new ApiException(413, "request body is larger than " + (maxBytes / (1024 * 1024)) + " MiB");
+    }
+
+    private static String location(JacksonException e) {
+        var location = e.getLocation();
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static String limitMessage(StreamConstraintsException e) {
+        String message = e.getOriginalMessage();
+        int hint = message.indexOf(" (");
+        return hint < 0 ? message : message.substring(0, hint);
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 60) + "…";
+    }
+}

@@ -1,0 +1,68 @@
+package dev.conduit.server.http;
+
+import dev.conduit.protocol.anthropic.AnthropicWriter;
+import dev.conduit.protocol.anthropic.StreamEvent;
+import dev.conduit.protocol.anthropic.Usage;
+import dev.conduit.providers.EventSink;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
+
+/**
+ * Writes Anthropic stream events to the client as server-sent events. The response head (200,
+ * {@code text/event-stream}) goes out with the first flush, so an upstream that fails before its
+ * first event can still be answered with a proper HTTP error.
+ */
+final class SseEventSink implements EventSink {
+
+    private final Response response;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream(4096);
+    private boolean committed;
+    private Usage usage;
+
+    SseEventSink(Response response) {
+        this.response = response;
+    }
+
+    @Override
+    public void send(StreamEvent event) {
+        if (event instanceof StreamEvent.MessageDelta delta) {
+            usage = delta.usage();
+        }
+        AnthropicWriter.writeSse(event, pending);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (pending.size() == 0) {
+            return;
+        }
+        if (!committed) {
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+            // tells nginx and similar proxies not to buffer the stream
+            response.getHeaders().put("X-Accel-Buffering", "no");
+            committed = true;
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(pending.toByteArray());
+        pending.reset();
+        try (Blocker.Callback written = Blocker.callback()) {
+            response.write(false, bytes, written);
+            written.block();
+        }
+    }
+
+    @Override
+    public boolean committed() {
+        return committed;
+    }
+
+    /** The usage of the final {@code message_delta}, or null when the stream did not finish. */
+    Usage usage() {
+        return usage;
+    }
+}

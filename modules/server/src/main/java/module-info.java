@@ -1,0 +1,19 @@
+/**
+ * The worker: the Jetty server, the API handlers and the worker's startup. {@code conduit run}
+ * runs it in the foreground; the supervisor runs it as a child process.
+ */
+module dev.conduit.server {
+    requires dev.conduit.protocol;
+    requires dev.conduit.config;
+    requires dev.conduit.routing;
+    requires dev.conduit.providers;
+    requires org.eclipse.jetty.server;
+    requires org.eclipse.jetty.client;
+    requires org.slf4j;
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
+
+    exports dev.conduit.server;
+
+    provides ch.qos.logback.classic.spi.Configurator with dev.conduit.server.logging.LogbackSetup;
+}

@@ -110,7 +110,7 @@ public final class AnthropicRequestReader {
             case "assistant" -> Role.ASSISTANT;
             case "system" -> Role.SYSTEM;
             default -> throw ProtocolException.at(path(at, "role"),
-                    "must be \"user\" or \"assistant\", got \"" + abbreviate(role) + "\"");
+                    "must be \"user\", \"assistant\" or \"system\", got \"" + abbreviate(role) + "\"");
         };
         JsonNode content = optional(node, "content");
         if (content == null) {

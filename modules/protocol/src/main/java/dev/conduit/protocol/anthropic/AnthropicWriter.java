@@ -170,7 +170,7 @@ public final class AnthropicWriter {
     }
 
     private static IllegalArgumentException unsupported(ContentBlock block) {
-        return new IllegalArgumentException("an assistant response cannot contain a " + block.type() + " block");
+        return new IllegalArgumentException("an assistant response cannot contain blocks of type " + block.type());
     }
 
     private static void delta(JsonGenerator json, Delta delta) {

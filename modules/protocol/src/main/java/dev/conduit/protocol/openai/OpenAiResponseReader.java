@@ -26,7 +26,7 @@ public final class OpenAiResponseReader {
                         reasoning(message),
                         toolCalls(message.get("tool_calls")),
                         text(message, "refusal"),
-                        text(choice, "finish_reason"),
+                        finishReason(choice),
                         text(choice, "stop_reason")));
             }
         }
@@ -51,11 +51,17 @@ public final class OpenAiResponseReader {
                         text(delta, "content"),
                         reasoning(delta),
                         toolCallDeltas(delta.get("tool_calls")),
-                        text(choice, "finish_reason"),
+                        finishReason(choice),
                         text(choice, "stop_reason")));
             }
         }
         return new ChatCompletionChunk(text(root, "id"), text(root, "model"), choices, usage(root.get("usage")), chunkError);
+    }
+
+    /** A few servers send {@code "finish_reason": ""} on every chunk, meaning "not yet". */
+    private static String finishReason(JsonNode choice) {
+        String reason = text(choice, "finish_reason");
+        return reason == null || reason.isEmpty() ? null : reason;
     }
 
     private static String reasoning(JsonNode message) {

@@ -82,10 +82,10 @@ public final class SseParser {
     }
 
     private void append(byte b) {
+        if (lineLength >= maxLineBytes) {
+            throw new SseException("event stream line longer than " + maxLineBytes + " bytes");
+        }
         if (lineLength == line.length) {
-            if (lineLength >= maxLineBytes) {
-                throw new SseException("event stream line longer than " + maxLineBytes + " bytes");
-            }
             line = Arrays.copyOf(line, Math.min(maxLineBytes, lineLength * 2));
         }
         line[lineLength++] = b;

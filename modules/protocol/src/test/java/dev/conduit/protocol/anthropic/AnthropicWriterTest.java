@@ -133,7 +133,7 @@ class AnthropicWriterTest {
 
         assertThatThrownBy(() -> AnthropicWriter.response(response))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("an assistant response cannot contain a tool_result block");
+                .hasMessage("an assistant response cannot contain blocks of type tool_result");
     }
 
     @Test

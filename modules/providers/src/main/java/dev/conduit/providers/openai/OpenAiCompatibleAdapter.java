@@ -101,6 +101,9 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                 read = in.read(buffer);
                 if (read < 0) {
                     parser.finish();
+                    if (!translator.started()) {
+                        throw new UpstreamException(502, label + " ended its stream without sending an event");
+                    }
                     translator.onEnd(provider.name());
                 } else {
                     parser.feed(buffer, 0, read);
@@ -171,7 +174,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         } catch (IOException e) {
             body = new byte[0];
         }
-        String detail = redactor.redact(ErrorBodies.message(body));
+        String detail = ErrorBodies.message(body, redactor);
         String message = label + " answered " + status + (detail == null ? "" : ": " + detail);
         LOG.warn("{}", message);
         throw new UpstreamException(status, message, response.retryAfter());

@@ -107,79 +107,69 @@ public final class OpenAiRequestTranslator {
         text.append(paragraph);
     }
 
+    /** A content block and its JSON path in the client's request, for error messages. */
+    private record Located(ContentBlock block, String at) {}
+
     /** Tool results first, as {@code role:"tool"} messages, then the user's own content. */
     private void userMessages(List<ContentBlock> content, String at, ArrayNode out) {
-        List<ContentBlock> rest = new ArrayList<>(content.size());
-        List<ContentBlock> toolImages = new ArrayList<>();
-        for (ContentBlock block : content) {
-            if (block instanceof ContentBlock.ToolResult result) {
+        List<Located> rest = new ArrayList<>(content.size());
+        List<Located> toolImages = new ArrayList<>();
+        for (int i = 0; i < content.size(); i++) {
+            String blockAt = at + ".content[" + i + "]";
+            if (content.get(i) instanceof ContentBlock.ToolResult result) {
                 out.addObject()
                         .put("role", "tool")
                         .put("tool_call_id", result.toolUseId())
-                        .put("content", toolResultText(result, toolImages));
+                        .put("content", toolResultText(result, blockAt, toolImages));
             } else {
-                rest.add(block);
+                rest.add(new Located(content.get(i), blockAt));
             }
         }
         // tool messages cannot carry images: they follow in a user message of their own
         rest.addAll(0, toolImages);
-        JsonNode userContent = content(rest, at);
+        JsonNode userContent = content(rest);
         if (userContent != null) {
             out.addObject().put("role", "user").set("content", userContent);
         }
     }
 
-    private static String toolResultText(ContentBlock.ToolResult result, List<ContentBlock> images) {
+    private static String toolResultText(ContentBlock.ToolResult result, String at, List<Located> images) {
         StringBuilder text = new StringBuilder();
-        if (result.isError()) {
-            text.append("Error: ");
-        }
-        for (ContentBlock block : result.content()) {
-            switch (block) {
-                case ContentBlock.Text part -> appendSeparated(text, part.text(), result.isError());
-                case ContentBlock.ToolReference reference ->
-                        appendSeparated(text, "Tool " + reference.toolName() + " loaded.", result.isError());
-                case ContentBlock.Image image -> images.add(image);
+        for (int i = 0; i < result.content().size(); i++) {
+            switch (result.content().get(i)) {
+                case ContentBlock.Text part -> appendParagraph(text, part.text());
+                case ContentBlock.ToolReference reference -> appendParagraph(text, "Tool " + reference.toolName() + " loaded.");
+                case ContentBlock.Image image -> images.add(new Located(image, at + ".content[" + i + "]"));
                 default -> { } // other blocks in tool results have no OpenAI form
             }
         }
-        return text.toString();
-    }
-
-    private static void appendSeparated(StringBuilder text, String part, boolean afterErrorPrefix) {
-        if (text.length() > (afterErrorPrefix ? "Error: ".length() : 0)) {
-            text.append('\n');
+        if (!result.isError()) {
+            return text.toString();
         }
-        text.append(part);
+        return text.isEmpty() ? "Error" : "Error: " + text;
     }
 
     /** A string when all content is text, an array of parts otherwise, null when empty. */
-    private JsonNode content(List<ContentBlock> blocks, String at) {
-        boolean textOnly = true;
-        for (ContentBlock block : blocks) {
-            if (!(block instanceof ContentBlock.Text)) {
-                textOnly = false;
-                break;
-            }
-        }
+    private JsonNode content(List<Located> blocks) {
+        boolean textOnly = blocks.stream().allMatch(located -> located.block() instanceof ContentBlock.Text);
         if (textOnly) {
             StringBuilder text = new StringBuilder();
-            for (ContentBlock block : blocks) {
-                appendParagraph(text, ((ContentBlock.Text) block).text());
+            for (Located located : blocks) {
+                appendParagraph(text, ((ContentBlock.Text) located.block()).text());
             }
             return text.isEmpty() ? null : Json.NODES.stringNode(text.toString());
         }
         ArrayNode parts = Json.NODES.arrayNode();
-        for (int i = 0; i < blocks.size(); i++) {
-            switch (blocks.get(i)) {
+        for (Located located : blocks) {
+            switch (located.block()) {
                 case ContentBlock.Text text -> parts.addObject().put("type", "text").put("text", text.text());
                 case ContentBlock.Image image -> parts.addObject()
                         .put("type", "image_url")
                         .putObject("image_url")
-                        .put("url", imageUrl(image.source(), at + ".content[" + i + "]"));
+                        .put("url", imageUrl(image.source(), located.at()));
                 case ContentBlock.Document document -> parts.addObject()
                         .put("type", "text")
-                        .put("text", documentText(document, at + ".content[" + i + "]"));
+                        .put("text", documentText(document, located.at()));
                 default -> { } // thinking and server-tool blocks have no OpenAI form
             }
         }
@@ -287,8 +277,12 @@ public final class OpenAiRequestTranslator {
         }
     }
 
+    /** Deferred tools that must be sent: loaded by ToolSearch, or forced by tool_choice. */
     private static Set<String> referencedTools(MessagesRequest request) {
         Set<String> names = new HashSet<>();
+        if (request.toolChoice() instanceof ToolChoice.Named named) {
+            names.add(named.name());
+        }
         for (Message message : request.messages()) {
             for (ContentBlock block : message.content()) {
                 if (block instanceof ContentBlock.ToolResult result) {

@@ -11,9 +11,11 @@ import dev.conduit.protocol.openai.ChatCompletionChunk;
 import dev.conduit.protocol.openai.OpenAiUsage;
 import dev.conduit.protocol.openai.ToolCallDelta;
 import dev.conduit.providers.upstream.Ids;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Turns a Chat Completions chunk stream into the Messages API event grammar: {@code
@@ -22,14 +24,32 @@ import java.util.function.Supplier;
  * reason and usage) and {@code message_stop}.
  *
  * <p>Reasoning, text and each tool call become blocks of their own, in the order the upstream
- * starts them; tool arguments are forwarded as {@code input_json_delta} fragments as they arrive.
- * Because OpenAI sends usage after the finish reason, {@code message_delta} waits for the end of
- * the stream. A stream that ends before its finish reason is reported as an in-band error, never
- * as a clean stop.
+ * starts them, and deltas are forwarded as they arrive. Anthropic blocks cannot interleave, but
+ * some servers interleave the argument fragments of parallel tool calls: a call that starts while
+ * another is streaming is held back until the stream shows which kind it is. When the new call's
+ * own fragments follow, the calls are sequential and the new one goes live; when the earlier
+ * call's fragments continue, the later calls are sent whole once the model has finished.
+ *
+ * <p>Because OpenAI sends usage after the finish reason, {@code message_delta} waits for the end
+ * of the stream. A stream that ends before its finish reason is reported as an in-band error,
+ * never as a clean stop.
  */
 public final class OpenAiStreamTranslator {
 
     private enum BlockKind { NONE, TEXT, THINKING, TOOL }
+
+    /** One tool call; {@code pending} holds arguments not yet sent. */
+    private static final class ToolCall {
+        final String id;
+        final String name;
+        final StringBuilder pending = new StringBuilder();
+        boolean sent;
+
+        ToolCall(String id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+    }
 
     private final String fallbackModel;
     private final List<String> stopSequences;
@@ -39,9 +59,13 @@ public final class OpenAiStreamTranslator {
     private boolean finished;
     private BlockKind openBlock = BlockKind.NONE;
     private int blockIndex = -1;
-    private int openToolIndex = -1;
-    private String openToolId;
-    private boolean sawToolCall;
+
+    /** Every tool call in order of appearance, and the latest call of each OpenAI index. */
+    private final List<ToolCall> toolCalls = new ArrayList<>();
+    private final Map<Integer, ToolCall> callByIndex = new HashMap<>();
+    private ToolCall liveCall;
+    private boolean interleaved;
+
     private String finishReason;
     private String matchedStop;
     private OpenAiUsage usage;
@@ -69,16 +93,19 @@ public final class OpenAiStreamTranslator {
         if (chunk.usage() != null) {
             usage = chunk.usage();
         }
+        if (finishReason != null) {
+            return; // after the finish reason only usage is of interest
+        }
         for (ChatCompletionChunk.ChunkChoice choice : chunk.choices()) {
             if (choice.index() != 0) {
                 continue; // n > 1 has no Anthropic form; only the first choice is forwarded
             }
-            if (choice.reasoning() != null && !choice.reasoning().isEmpty()) {
-                open(BlockKind.THINKING, -1, () -> new ContentBlock.Thinking("", ""));
+            if (notEmpty(choice.reasoning())) {
+                openContent(BlockKind.THINKING);
                 emit(new StreamEvent.ContentBlockDelta(blockIndex, new Delta.ThinkingDelta(choice.reasoning())));
             }
-            if (choice.content() != null && !choice.content().isEmpty()) {
-                open(BlockKind.TEXT, -1, () -> new ContentBlock.Text(""));
+            if (notEmpty(choice.content())) {
+                openContent(BlockKind.TEXT);
                 emit(new StreamEvent.ContentBlockDelta(blockIndex, new Delta.TextDelta(choice.content())));
             }
             for (ToolCallDelta call : choice.toolCalls()) {
@@ -87,25 +114,63 @@ public final class OpenAiStreamTranslator {
             if (choice.finishReason() != null) {
                 finishReason = choice.finishReason();
                 matchedStop = choice.matchedStop();
-                closeBlock();
+                finishBlocks();
             }
         }
     }
 
-    private void toolCall(ToolCallDelta call) {
-        boolean hasId = call.id() != null && !call.id().isEmpty();
-        boolean newCall = openBlock != BlockKind.TOOL
-                || call.index() != openToolIndex
-                || (hasId && !call.id().equals(openToolId));
-        if (newCall) {
-            String id = hasId ? call.id() : Ids.toolUseId();
-            String name = call.name() == null ? "" : call.name();
-            open(BlockKind.TOOL, call.index(), () -> new ContentBlock.ToolUse(id, name, Json.NODES.objectNode()));
-            openToolId = id;
-            sawToolCall = true;
+    private void toolCall(ToolCallDelta delta) {
+        ToolCall call = callByIndex.get(delta.index());
+        // some servers reuse index 0 for every call: a new id means a new call
+        boolean first = call == null || (notEmpty(delta.id()) && !delta.id().equals(call.id));
+        if (first) {
+            call = new ToolCall(notEmpty(delta.id()) ? delta.id() : Ids.toolUseId(), delta.name() == null ? "" : delta.name());
+            callByIndex.put(delta.index(), call);
+            toolCalls.add(call);
         }
-        if (call.arguments() != null && !call.arguments().isEmpty()) {
-            emit(new StreamEvent.ContentBlockDelta(blockIndex, new Delta.InputJsonDelta(call.arguments())));
+        String arguments = delta.arguments() == null ? "" : delta.arguments();
+        if (call == liveCall) {
+            if (toolCalls.stream().anyMatch(other -> !other.sent)) {
+                interleaved = true; // the live call goes on while a later one has started
+            }
+            sendArguments(arguments);
+            return;
+        }
+        if (call.sent) {
+            return; // a fragment for a call already closed: its block cannot be reopened
+        }
+        call.pending.append(arguments);
+        if (liveCall == null || (!first && !interleaved)) {
+            goLive(call);
+        }
+    }
+
+    /** Closes whatever block is open and streams {@code call} from here on. */
+    private void goLive(ToolCall call) {
+        closeBlock();
+        openBlock = BlockKind.TOOL;
+        liveCall = call;
+        call.sent = true;
+        blockIndex++;
+        emit(new StreamEvent.ContentBlockStart(blockIndex, new ContentBlock.ToolUse(call.id, call.name, Json.NODES.objectNode())));
+        sendArguments(call.pending.toString());
+        call.pending.setLength(0);
+    }
+
+    private void sendArguments(String arguments) {
+        if (!arguments.isEmpty()) {
+            emit(new StreamEvent.ContentBlockDelta(blockIndex, new Delta.InputJsonDelta(arguments)));
+        }
+    }
+
+    /** Closes the open block and sends the tool calls that were held back, each whole. */
+    private void finishBlocks() {
+        closeBlock();
+        for (ToolCall held : toolCalls) {
+            if (!held.sent) {
+                goLive(held);
+                closeBlock();
+            }
         }
     }
 
@@ -115,8 +180,8 @@ public final class OpenAiStreamTranslator {
             return;
         }
         start(null, null);
-        closeBlock();
-        StopReason reason = OpenAiMappings.stopReason(finishReason, matchedStop, sawToolCall, stopSequences);
+        finishBlocks();
+        StopReason reason = OpenAiMappings.stopReason(finishReason, matchedStop, !toolCalls.isEmpty(), stopSequences);
         Usage total = OpenAiMappings.usage(usage);
         emit(new StreamEvent.MessageDelta(reason, OpenAiMappings.stopSequence(reason, matchedStop), total));
         emit(new StreamEvent.MessageStop());
@@ -161,15 +226,15 @@ public final class OpenAiStreamTranslator {
         emit(new StreamEvent.Ping());
     }
 
-    private void open(BlockKind kind, int toolIndex, Supplier<ContentBlock> block) {
-        if (openBlock == kind && kind != BlockKind.TOOL) {
+    private void openContent(BlockKind kind) {
+        if (openBlock == kind) {
             return;
         }
         closeBlock();
         openBlock = kind;
-        openToolIndex = toolIndex;
         blockIndex++;
-        emit(new StreamEvent.ContentBlockStart(blockIndex, block.get()));
+        ContentBlock block = kind == BlockKind.TEXT ? new ContentBlock.Text("") : new ContentBlock.Thinking("", "");
+        emit(new StreamEvent.ContentBlockStart(blockIndex, block));
     }
 
     private void closeBlock() {
@@ -182,11 +247,14 @@ public final class OpenAiStreamTranslator {
         }
         emit(new StreamEvent.ContentBlockStop(blockIndex));
         openBlock = BlockKind.NONE;
-        openToolIndex = -1;
-        openToolId = null;
+        liveCall = null;
     }
 
     private void emit(StreamEvent event) {
         out.accept(event);
+    }
+
+    private static boolean notEmpty(String text) {
+        return text != null && !text.isEmpty();
     }
 }

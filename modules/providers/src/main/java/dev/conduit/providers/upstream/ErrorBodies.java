@@ -12,25 +12,31 @@ public final class ErrorBodies {
 
     private ErrorBodies() {}
 
-    /** The message, or a short description of the body when it has none; null for an empty body. */
-    public static String message(byte[] body) {
-        if (body.length == 0) {
+    /**
+     * The message, or a short description of the body when it has none; null for a blank body.
+     * Credentials are removed before the message is shortened, so a cut cannot split a key.
+     */
+    public static String message(byte[] body, Redactor redactor) {
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        if (text.isEmpty()) {
             return null;
         }
         try {
             JsonNode root = Json.MAPPER.readTree(body);
+            if (root == null || root.isNull()) {
+                return null;
+            }
             String message = fromJson(root);
             if (message != null) {
-                return shorten(message);
+                return shorten(redactor.redact(message));
             }
         } catch (JacksonException notJson) {
             // fall through to the text checks below
         }
-        String text = new String(body, StandardCharsets.UTF_8).strip();
         if (text.startsWith("<")) {
             return "an HTML page instead of an API error";
         }
-        return shorten(text);
+        return shorten(redactor.redact(text));
     }
 
     private static String fromJson(JsonNode root) {

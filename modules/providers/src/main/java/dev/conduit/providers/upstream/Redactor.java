@@ -10,9 +10,12 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
 
-    /** Shapes of provider keys: sk-…, sk-or-…, gsk_…, AIza…, and bearer tokens. */
+    /**
+     * Shapes of provider keys (sk-…, sk-or-…, gsk_…, AIza…, xai-…) and bearer tokens, whole or
+     * masked with {@code *}. Real keys are long; short look-alikes in prose are left alone.
+     */
     private static final Pattern KEY_SHAPES = Pattern.compile(
-            "(?i)\\b(sk-[a-z0-9_\\-*.]{6,}|gsk_[a-z0-9*]{6,}|AIza[a-z0-9_\\-*]{10,}|xai-[a-z0-9*]{6,})|(?<=bearer )[a-z0-9._\\-*]{8,}");
+            "\\b(?:sk-|gsk_|xai-|AIza)[A-Za-z0-9_\\-*]{16,}|(?<=[Bb]earer )[A-Za-z0-9._\\-*]{16,}");
 
     private final List<Secret> secrets;
 

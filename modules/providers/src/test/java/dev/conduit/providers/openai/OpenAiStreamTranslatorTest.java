@@ -291,4 +291,63 @@ class OpenAiStreamTranslatorTest {
         assertThat(translator.finished()).isFalse();
         assertThat(events).isEmpty();
     }
+
+    @Test
+    void interleavedParallelCallsStreamTheFirstAndSendTheOthersWholeAtTheEnd() {
+        send(toolCallStart(0, "call_a", "Read"),
+                toolCallStart(1, "call_b", "Glob"),
+                toolCallArguments(0, "{\"file_path\":"),
+                toolCallArguments(1, "{\"pattern\":"),
+                toolCallArguments(0, "\"/a\"}"),
+                toolCallArguments(1, "\"*.md\"}"),
+                finishChunk("tool_calls"));
+        translator.onDone();
+
+        assertThat(events).filteredOn(StreamEvent.ContentBlockStart.class::isInstance).containsExactly(
+                new StreamEvent.ContentBlockStart(0, new ContentBlock.ToolUse("call_a", "Read", Json.NODES.objectNode())),
+                new StreamEvent.ContentBlockStart(1, new ContentBlock.ToolUse("call_b", "Glob", Json.NODES.objectNode())));
+        assertThat(Json.MAPPER.readTree(inputJson(0))).isEqualTo(Json.MAPPER.readTree("{\"file_path\":\"/a\"}"));
+        assertThat(Json.MAPPER.readTree(inputJson(1))).isEqualTo(Json.MAPPER.readTree("{\"pattern\":\"*.md\"}"));
+        // block 0 streamed live: its first fragment went out before block 1 existed
+        int firstFragmentOfA = events.indexOf(new StreamEvent.ContentBlockDelta(0, new Delta.InputJsonDelta("{\"file_path\":")));
+        int startOfB = events.indexOf(new StreamEvent.ContentBlockStart(1, new ContentBlock.ToolUse("call_b", "Glob", Json.NODES.objectNode())));
+        assertThat(firstFragmentOfA).isLessThan(startOfB);
+    }
+
+    @Test
+    void aSecondCallGoesLiveAsSoonAsItsOwnFragmentsFollow() {
+        send(toolCallStart(0, "call_a", "Read"),
+                toolCallArguments(0, "{}"),
+                toolCallStart(1, "call_b", "Write"),
+                toolCallArguments(1, "{\"content\":\"line 1"));
+        int eventsWhileStreaming = events.size();
+        send(toolCallArguments(1, " line 2\"}"), finishChunk("tool_calls"));
+        translator.onDone();
+
+        assertThat(events.subList(0, eventsWhileStreaming)).contains(
+                new StreamEvent.ContentBlockStop(0),
+                new StreamEvent.ContentBlockStart(1, new ContentBlock.ToolUse("call_b", "Write", Json.NODES.objectNode())),
+                new StreamEvent.ContentBlockDelta(1, new Delta.InputJsonDelta("{\"content\":\"line 1")));
+        assertThat(inputJson(1)).isEqualTo("{\"content\":\"line 1 line 2\"}");
+    }
+
+    @Test
+    void anEmptyFinishReasonMeansNotFinishedYet() {
+        send(chunk("{\"content\":\"Hel\"}", ""), chunk("{\"content\":\"lo\"}", ""), finishChunk("stop"));
+        translator.onDone();
+
+        assertThat(json()).containsExactly(
+                START, PING, blockStart(0, "{\"type\":\"text\",\"text\":\"\"}"), textDelta(0, "Hel"), textDelta(0, "lo"),
+                blockStop(0), messageDelta("end_turn", null, 0, 0, 0), STOP);
+    }
+
+    @Test
+    void contentAfterTheFinishReasonIsIgnoredButUsageCounts() {
+        send(textChunk("Hi"), finishChunk("stop"), textChunk(" again"), usageChunk(5, 2));
+        translator.onDone();
+
+        assertThat(json()).containsExactly(
+                START, PING, blockStart(0, "{\"type\":\"text\",\"text\":\"\"}"), textDelta(0, "Hi"), blockStop(0),
+                messageDelta("end_turn", null, 5, 0, 2), STOP);
+    }
 }

@@ -3,14 +3,17 @@ package dev.conduit.providers.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ErrorBodiesTest {
 
+    private static final Redactor NO_SECRETS = new Redactor(List.of());
+
     private static String message(String body) {
-        return ErrorBodies.message(body.getBytes(StandardCharsets.UTF_8));
+        return ErrorBodies.message(body.getBytes(StandardCharsets.UTF_8), NO_SECRETS);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -47,7 +50,18 @@ class ErrorBodiesTest {
     }
 
     @Test
-    void anEmptyBodyHasNoMessage() {
-        assertThat(ErrorBodies.message(new byte[0])).isNull();
+    void anEmptyBlankOrNullBodyHasNoMessage() {
+        assertThat(ErrorBodies.message(new byte[0], NO_SECRETS)).isNull();
+        assertThat(message("  \n ")).isNull();
+        assertThat(message("null")).isNull();
+    }
+
+    @Test
+    void aSecretThatStraddlesTheCutIsRemovedWhole() {
+        String secret = "customsecret-" + "k".repeat(40);
+        Redactor redactor = new Redactor(List.of(new dev.conduit.config.Secret(secret)));
+        String body = "{\"error\":{\"message\":\"" + "m".repeat(480) + " " + secret + "\"}}";
+        String message = ErrorBodies.message(body.getBytes(StandardCharsets.UTF_8), redactor);
+        assertThat(message).doesNotContain("customsec").contains("****");
     }
 }

@@ -137,6 +137,13 @@ public final class MockUpstream implements AutoCloseable {
         }
     }
 
+    /** Forgets every request received and every reply not yet used. */
+    public void reset() {
+        replies.clear();
+        received.clear();
+        arrivals.clear();
+    }
+
     /** Replies queued but never asked for. */
     public List<MockReply> unusedReplies() {
         return new ArrayList<>(replies);

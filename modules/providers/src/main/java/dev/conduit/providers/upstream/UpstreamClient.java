@@ -53,6 +53,9 @@ public final class UpstreamClient implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the upstream HTTP client", e);
         }
+        // Jetty installs these on start: a provider's 401 or 407 is an answer for the client, not a
+        // challenge for this client to meet, and redirects are not followed
+        http.getProtocolHandlers().clear();
     }
 
     /**

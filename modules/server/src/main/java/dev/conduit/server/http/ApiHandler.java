@@ -52,12 +52,12 @@ final class ApiHandler extends Handler.Abstract {
                 default -> throw new ApiException(404, "no such endpoint: " + method + " " + abbreviate(path));
             }
         } catch (ApiException error) {
-            fail(response, callback, error.error());
+            fail(request, response, callback, error.error());
         } catch (IOException clientGone) {
             callback.failed(clientGone);
         } catch (RuntimeException bug) {
             LOG.error("unexpected failure on {} {}", method, path, bug);
-            fail(response, callback, ApiError.of(500, "internal error in Conduit; the worker log has the details"));
+            fail(request, response, callback, ApiError.of(500, "internal error in Conduit; the worker log has the details"));
         }
         return true;
     }
@@ -70,12 +70,12 @@ final class ApiHandler extends Handler.Abstract {
         throw new ApiException(405, "method " + abbreviate(method) + " is not allowed here; use " + allowed.asString());
     }
 
-    private static void fail(Response response, Callback callback, ApiError error) {
+    private static void fail(Request request, Response response, Callback callback, ApiError error) {
         if (response.isCommitted()) {
             callback.failed(new IOException(error.message()));
             return;
         }
-        Responses.anthropicError(response, error, callback);
+        Responses.anthropicError(request, response, error, callback);
     }
 
     private static String abbreviate(String value) {

@@ -31,7 +31,7 @@ final class AuthHandler extends Handler.Wrapper {
         if (OPEN_PATHS.contains(Request.getPathInContext(request)) || authorized(request)) {
             return super.handle(request, response, callback);
         }
-        Responses.anthropicError(response, ApiError.of(401,
+        Responses.anthropicError(request, response, ApiError.of(401,
                 "invalid API key: send Conduit's APIKEY as x-api-key or as Authorization: Bearer"), callback);
         return true;
     }

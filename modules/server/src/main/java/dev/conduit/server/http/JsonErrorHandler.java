@@ -20,7 +20,7 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
-        Responses.anthropicError(response, ApiError.of(errorStatus(code), reason(code)), callback);
+        Responses.anthropicError(request, response, ApiError.of(errorStatus(code), reason(code)), callback);
     }
 
     @Override

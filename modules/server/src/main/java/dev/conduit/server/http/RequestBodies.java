@@ -16,6 +16,8 @@ final class RequestBodies {
     /** The default body limit: large enough for Claude Code's biggest turns with images. */
     static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
 
+    private static final String CONSUMED = RequestBodies.class.getName() + ".consumed";
+
     private RequestBodies() {}
 
     static JsonNode readJson(Request request, long maxBytes) throws IOException {
@@ -34,6 +36,7 @@ final class RequestBodies {
         if (body.length > maxBytes) {
             throw tooLarge(maxBytes);
         }
+        request.setAttribute(CONSUMED, Boolean.TRUE);
         if (body.length == 0) {
             throw new ApiException(400, "request body is empty; expected a JSON object");
         }
@@ -42,9 +45,31 @@ final class RequestBodies {
         } catch (StreamConstraintsException limit) {
             throw new ApiException(400, "request body exceeds a JSON limit: " + limitMessage(limit));
         } catch (JacksonException malformed) {
-            throw new ApiException(400, "request body is not valid JSON: " + malformed.getOriginalMessage()
-                    .replaceAll("\\s+", " ") + location(malformed));
+            throw new ApiException(400, "request body is not valid JSON: " + problem(malformed) + location(malformed));
         }
+    }
+
+    /**
+     * Whether the client sent a body this server has not read. Answering such a request must close
+     * the connection, or the client would send its next request into the unread remainder.
+     */
+    static boolean hasUnreadBody(Request request) {
+        boolean hasBody = request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        return hasBody && request.getAttribute(CONSUMED) == null;
+    }
+
+    /** Jackson's description without its internal notes on source and markers. */
+    private static String problem(JacksonException e) {
+        String message = e.getOriginalMessage();
+        int note = message.indexOf(" (start marker at");
+        if (note >= 0) {
+            message = message.substring(0, note);
+        }
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            message = message.substring(0, newline);
+        }
+        return message.strip();
     }
 
     private static boolean isJson(String contentType) {

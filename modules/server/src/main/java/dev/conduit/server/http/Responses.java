@@ -4,6 +4,7 @@ import dev.conduit.protocol.ApiError;
 import dev.conduit.protocol.ErrorEnvelopes;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -20,9 +21,15 @@ final class Responses {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    /** An error in the Anthropic envelope, keeping an upstream's {@code Retry-After}. */
-    static void anthropicError(Response response, ApiError error, Callback callback) {
+    /**
+     * An error in the Anthropic envelope, keeping an upstream's {@code Retry-After}. When the
+     * request's body was never read, the connection closes after the answer.
+     */
+    static void anthropicError(Request request, Response response, ApiError error, Callback callback) {
         error.retryAfter().ifPresent(value -> response.getHeaders().put(HttpHeader.RETRY_AFTER, value));
+        if (RequestBodies.hasUnreadBody(request)) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         json(response, error.status(), ErrorEnvelopes.anthropicBytes(error), callback);
     }
 }

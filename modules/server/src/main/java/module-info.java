@@ -9,6 +9,7 @@ module dev.conduit.server {
     requires dev.conduit.providers;
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.client;
+    requires java.management;
     requires org.slf4j;
     requires ch.qos.logback.classic;
     requires ch.qos.logback.core;

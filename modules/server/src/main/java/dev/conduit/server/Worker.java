@@ -8,12 +8,12 @@ import dev.conduit.server.http.ConduitServer;
 import dev.conduit.server.http.Gateway;
 import dev.conduit.server.logging.Logging;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,9 +85,7 @@ public final class Worker {
     }
 
     private static Duration sinceProcessStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()))
-                .orElse(Duration.ZERO);
+        return Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     public int port() {

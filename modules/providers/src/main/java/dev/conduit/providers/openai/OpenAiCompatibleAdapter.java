@@ -176,7 +176,6 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         }
         String detail = ErrorBodies.message(body, redactor);
         String message = label + " answered " + status + (detail == null ? "" : ": " + detail);
-        LOG.warn("{}", message);
         throw new UpstreamException(status, message, response.retryAfter());
     }
 

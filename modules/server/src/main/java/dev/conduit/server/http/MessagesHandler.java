@@ -59,6 +59,7 @@ final class MessagesHandler {
         } catch (ProtocolException untranslatable) {
             throw new ApiException(ApiError.invalidRequest(untranslatable.getMessage()));
         } catch (UpstreamException failed) {
+            LOG.warn("{}", failed.getMessage());
             throw new ApiException(ApiError.of(failed.status(), failed.getMessage(), failed.retryAfter()));
         }
     }

@@ -23,7 +23,7 @@ final class Banner {
         LOG.info("Conduit {} listening on {} (started in {} ms)", version, url, startup.toMillis());
         LOG.info("  config:    {}", config.source());
         LOG.info("  providers: {}", providers(config));
-        LOG.info("  routes:    {}", routes(config.router()));
+        LOG.info("  routes:    {}", config.providers().isEmpty() ? "none" : routes(config.router()));
         LOG.info("  auth:      {}", config.apiKey().isPresent()
                 ? "APIKEY required (x-api-key or Authorization: Bearer)"
                 : "none; listening on loopback only");

@@ -27,33 +27,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The official Anthropic Java SDK talks to Conduit, which talks to an OpenAI-compatible mock. */
 class AnthropicSdkTest {
 
-    private static RunningGateway gateway;
-    private static AnthropicClient client;
+    @RegisterExtension
+    static final RunningGateway gateway = new RunningGateway("");
 
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = RunningGateway.start("");
-        client = gateway.anthropic();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        gateway.close();
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        gateway.upstream.reset();
+    private static AnthropicClient client() {
+        return gateway.anthropic();
     }
 
     private static MessageCreateParams.Builder hello() {
@@ -68,7 +53,7 @@ class AnthropicSdkTest {
     void aPlainRequestIsAnsweredWithTheUpstreamsTextAndUsage() throws Exception {
         gateway.upstream.enqueue(MockReply.json(200, OpenAiChunks.completion("Hello there!", "stop", 21, 4)));
 
-        Message message = client.messages().create(hello().build());
+        Message message = client().messages().create(hello().build());
 
         assertThat(message.content()).hasSize(1);
         assertThat(message.content().getFirst().asText().text()).isEqualTo("Hello there!");
@@ -88,12 +73,12 @@ class AnthropicSdkTest {
     @Test
     void aStreamedAnswerAccumulatesToTheSameMessageAsAWholeOne() throws Exception {
         gateway.upstream.enqueue(MockReply.json(200, OpenAiChunks.completion("Hello there, friend!", "stop", 30, 5)));
-        Message whole = client.messages().create(hello().build());
+        Message whole = client().messages().create(hello().build());
         gateway.upstream.enqueue(MockReply.sse(OpenAiChunks.textStream("Hello there, friend!", 30, 5)));
 
         MessageAccumulator accumulator = MessageAccumulator.create();
         List<String> eventTypes = new ArrayList<>();
-        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(hello().build())) {
+        try (StreamResponse<RawMessageStreamEvent> stream = client().messages().createStreaming(hello().build())) {
             stream.stream().forEach(event -> {
                 accumulator.accumulate(event);
                 eventTypes.add(typeOf(event));
@@ -155,7 +140,7 @@ class AnthropicSdkTest {
         MessageCreateParams first = MessageCreateParams.builder()
                 .model("claude-sonnet-4-5").maxTokens(512).addTool(weather)
                 .addUserMessage("Weather in Paris?").build();
-        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(first)) {
+        try (StreamResponse<RawMessageStreamEvent> stream = client().messages().createStreaming(first)) {
             stream.stream().forEach(accumulator::accumulate);
         }
         Message answer = accumulator.message();
@@ -183,7 +168,7 @@ class AnthropicSdkTest {
                                 .toolUseId("call_7").content("18°C, sunny").build()),
                         ContentBlockParam.ofText("Thanks!")))
                 .build();
-        Message last = client.messages().create(second);
+        Message last = client().messages().create(second);
 
         assertThat(last.content().getFirst().asText().text()).isEqualTo("It is sunny in Paris.");
         JsonNode messages = gateway.upstream.takeRequest(5, TimeUnit.SECONDS).body().get("messages");
@@ -199,7 +184,7 @@ class AnthropicSdkTest {
     void anExplicitProviderAndModelInTheModelFieldIsRoutedThereWithTheConfiguredSpelling() throws Exception {
         gateway.upstream.enqueue(MockReply.json(200, OpenAiChunks.completion("ok", "stop", 1, 1)));
 
-        client.messages().create(hello().model("MOCK,other-model").build());
+        client().messages().create(hello().model("MOCK,other-model").build());
 
         assertThat(gateway.upstream.takeRequest(5, TimeUnit.SECONDS).body().get("model").stringValue()).isEqualTo("Other-Model");
     }
@@ -208,7 +193,7 @@ class AnthropicSdkTest {
     void stopSequencesGoUpstreamAsAListAndMetadataUserIdAsUser() throws Exception {
         gateway.upstream.enqueue(MockReply.json(200, OpenAiChunks.completion("ok", "stop", 1, 1)));
 
-        client.messages().create(hello()
+        client().messages().create(hello()
                 .stopSequences(List.of("END"))
                 .metadata(com.anthropic.models.messages.Metadata.builder().userId("user-42").build())
                 .putAdditionalBodyProperty("temperature", JsonValue.from(0.2))

@@ -6,10 +6,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With APIKEY set, clients must present it; the health probe stays open. */
 class ApiKeyTest {
@@ -17,22 +15,8 @@ class ApiKeyTest {
     private static final String KEY = "conduit-client-key-6f1e";
     private static final String BODY = "{\"model\":\"m\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
-    private static RunningGateway gateway;
-
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = RunningGateway.start("APIKEY: '" + KEY + "',");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.upstream.reset();
-    }
+    @RegisterExtension
+    static final RunningGateway gateway = new RunningGateway("APIKEY: '" + KEY + "',");
 
     private static HttpResponse<String> post(String header, String value) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/messages"))

@@ -18,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import tools.jackson.databind.JsonNode;
@@ -33,22 +31,8 @@ class ClaudeCodeRequestsTest {
 
     static final List<String> FIXTURES = ClaudeCodeFixtures.ALL;
 
-    private static RunningGateway gateway;
-
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = RunningGateway.start("");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.upstream.reset();
-    }
+    @RegisterExtension
+    static final RunningGateway gateway = new RunningGateway("");
 
     private static HttpResponse<String> replay(String fixture) throws Exception {
         JsonNode capture = ClaudeCodeFixtures.capture(fixture);

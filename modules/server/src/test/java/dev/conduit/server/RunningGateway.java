@@ -11,30 +11,57 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real worker on an ephemeral loopback port in front of a recording mock upstream, configured
- * through a real config file, as a user would run it.
+ * through a real config file, as a user would run it. As a JUnit extension it starts before a
+ * test class, forgets the upstream's requests and replies before each test, and stops after.
  */
-final class RunningGateway implements AutoCloseable {
+final class RunningGateway implements AutoCloseable, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     static final String UPSTREAM_KEY = "sk-mock-canary-0123456789abcdef";
 
-    final MockUpstream upstream;
-    final Worker worker;
-    private final Path directory;
+    private final String extraConfig;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    private RunningGateway(MockUpstream upstream, Worker worker, Path directory) {
-        this.upstream = upstream;
-        this.worker = worker;
-        this.directory = directory;
-    }
+    MockUpstream upstream;
+    Worker worker;
+    private Path directory;
+    private AnthropicClient anthropic;
 
     /** @param extraConfig more top-level JSON5 members, with a trailing comma, or "" */
+    RunningGateway(String extraConfig) {
+        this.extraConfig = extraConfig;
+    }
+
+    /** A gateway started at once, for tests that need one of their own. */
     static RunningGateway start(String extraConfig) throws Exception {
-        MockUpstream upstream = new MockUpstream();
-        Path directory = Files.createTempDirectory("conduit-test");
+        RunningGateway gateway = new RunningGateway(extraConfig);
+        gateway.startNow();
+        return gateway;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        startNow();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        upstream.reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private void startNow() throws Exception {
+        upstream = new MockUpstream();
+        directory = Files.createTempDirectory("conduit-test");
         Path config = directory.resolve("config.json");
         Files.writeString(config, """
                 {
@@ -47,21 +74,24 @@ final class RunningGateway implements AutoCloseable {
                   }],
                   Router: {default: 'mock,mock-model'},
                 }""".formatted(extraConfig, upstream.chatCompletionsUrl(), UPSTREAM_KEY));
-        Worker worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"));
-        return new RunningGateway(upstream, worker, directory);
+        worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"));
     }
 
     String baseUrl() {
         return "http://127.0.0.1:" + worker.port();
     }
 
+    /** The official SDK pointed at this gateway, without retries so failures show as they are. */
     AnthropicClient anthropic() {
-        return AnthropicOkHttpClient.builder()
-                .baseUrl(baseUrl())
-                .apiKey("unused-by-conduit")
-                .maxRetries(0)
-                .timeout(Duration.ofSeconds(20))
-                .build();
+        if (anthropic == null) {
+            anthropic = AnthropicOkHttpClient.builder()
+                    .baseUrl(baseUrl())
+                    .apiKey("unused-by-conduit")
+                    .maxRetries(0)
+                    .timeout(Duration.ofSeconds(20))
+                    .build();
+        }
+        return anthropic;
     }
 
     HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
@@ -84,6 +114,9 @@ final class RunningGateway implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (anthropic != null) {
+            anthropic.close();
+        }
         worker.stop();
         upstream.close();
         http.close();

@@ -17,32 +17,17 @@ import dev.conduit.testing.MockReply;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a client sees when the provider fails: the right status, envelope and words, no secret. */
 class UpstreamFailureTest {
 
-    private static RunningGateway gateway;
-    private static AnthropicClient client;
+    @RegisterExtension
+    static final RunningGateway gateway = new RunningGateway("");
 
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = RunningGateway.start("");
-        client = gateway.anthropic();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.upstream.reset();
+    private static AnthropicClient client() {
+        return gateway.anthropic();
     }
 
     private static MessageCreateParams request() {
@@ -58,7 +43,7 @@ class UpstreamFailureTest {
     void anUpstream500IsA500ApiErrorNamingProviderAndModel() {
         gateway.upstream.enqueue(MockReply.json(500, "{\"error\":{\"message\":\"backend exploded\",\"type\":\"server_error\"}}"));
 
-        assertThatThrownBy(() -> client.messages().create(request()))
+        assertThatThrownBy(() -> client().messages().create(request()))
                 .isInstanceOfSatisfying(InternalServerException.class, error -> {
                     assertThat(error.statusCode()).isEqualTo(500);
                     assertThat(error.type()).contains(ErrorType.API_ERROR);
@@ -70,7 +55,7 @@ class UpstreamFailureTest {
     void anUpstream429KeepsItsStatusAndRetryAfter() {
         gateway.upstream.enqueue(MockReply.json(429, "{\"error\":{\"message\":\"slow down\"}}", Map.of("Retry-After", "7")));
 
-        assertThatThrownBy(() -> client.messages().create(request()))
+        assertThatThrownBy(() -> client().messages().create(request()))
                 .isInstanceOfSatisfying(RateLimitException.class, error -> {
                     assertThat(error.headers().values("retry-after")).containsExactly("7");
                     assertThat(error.type()).contains(ErrorType.RATE_LIMIT_ERROR);
@@ -83,7 +68,7 @@ class UpstreamFailureTest {
         gateway.upstream.enqueue(MockReply.json(401,
                 "{\"error\":{\"message\":\"Incorrect API key provided: " + RunningGateway.UPSTREAM_KEY + ".\"}}"));
 
-        assertThatThrownBy(() -> client.messages().create(request()))
+        assertThatThrownBy(() -> client().messages().create(request()))
                 .isInstanceOfSatisfying(AnthropicServiceException.class, error -> {
                     assertThat(error.statusCode()).isEqualTo(401);
                     assertThat(error.body().toString()).doesNotContain(RunningGateway.UPSTREAM_KEY).contains("****");
@@ -124,7 +109,7 @@ class UpstreamFailureTest {
         gateway.upstream.enqueue(MockReply.sseCut(List.of(roleChunk(), textChunk("Hello"))));
 
         assertThatThrownBy(() -> {
-            try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(request())) {
+            try (StreamResponse<RawMessageStreamEvent> stream = client().messages().createStreaming(request())) {
                 stream.stream().forEach(event -> { });
             }
         }).hasMessageContaining("the upstream stream broke");

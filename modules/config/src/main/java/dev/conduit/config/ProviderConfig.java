@@ -20,4 +20,16 @@ public record ProviderConfig(String name, URI apiBaseUrl, List<Secret> apiKeys, 
         apiKeys = List.copyOf(apiKeys);
         models = List.copyOf(models);
     }
+
+    /**
+     * Leaves out what may carry credentials: the URL's query (some write {@code ?key=…}) and the
+     * transformer options.
+     */
+    @Override
+    public String toString() {
+        String url = apiBaseUrl.getRawQuery() == null ? apiBaseUrl.toString()
+                : apiBaseUrl.toString().substring(0, apiBaseUrl.toString().indexOf('?')) + "?…";
+        return "ProviderConfig[name=" + name + ", apiBaseUrl=" + url + ", apiKeys=" + apiKeys.size()
+                + ", models=" + models + "]";
+    }
 }

@@ -65,8 +65,9 @@ class SecretsTest {
         ConduitConfig config = parse("""
                 {
                   "APIKEY": "$GATEWAY_KEY",
-                  "Providers": [{"name": "deepseek", "api_base_url": "https://api.deepseek.com/chat/completions",
-                                 "api_key": ["sk-CANARY7f3a9c", "$SECOND_KEY"], "models": ["deepseek-chat"]}],
+                  "Providers": [{"name": "deepseek", "api_base_url": "https://api.deepseek.com/chat/completions?key=CANARY03",
+                                 "api_key": ["sk-CANARY7f3a9c", "$SECOND_KEY"], "models": ["deepseek-chat"],
+                                 "transformer": {"use": [["customparams", {"token": "CANARY04"}]]}}],
                   "Router": {"default": "deepseek,deepseek-chat", "think": "deepseek,deepseek-reasoner"},
                   "CUSTOM_ROUTER_PATH": "/home/me/router.js"
                 }

@@ -17,6 +17,12 @@ import java.util.Optional;
  * @param proxyUrl {@code PROXY_URL}: an HTTP proxy for upstream requests
  * @param warnings things worth telling the user that did not stop loading (for example a
  *     {@code CUSTOM_ROUTER_PATH} that cannot run here)
+ * @param timeouts the global upstream limits ({@code total} is {@code apiTimeout}); providers may
+ *     override them
+ * @param drainTimeout how long a draining worker lets streams run before it ends them ({@code
+ *     DRAIN_TIMEOUT_MS}, default 25 s)
+ * @param pingInterval how often a stream gets a {@code ping} event while the upstream is silent
+ *     ({@code PING_INTERVAL_MS}, default 15 s)
  */
 public record ConduitConfig(
         List<ProviderConfig> providers,
@@ -30,15 +36,30 @@ public record ConduitConfig(
         Optional<String> proxyUrl,
         boolean nonInteractiveMode,
         ConfigSource source,
-        List<String> warnings) {
+        List<String> warnings,
+        UpstreamTimeouts timeouts,
+        Duration drainTimeout,
+        Duration pingInterval) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3456;
     public static final Duration DEFAULT_API_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(25);
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(15);
 
     public ConduitConfig {
         providers = List.copyOf(providers);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A configuration with default timeouts, drain deadline and ping interval. */
+    public ConduitConfig(List<ProviderConfig> providers, RouterConfig router, Optional<Secret> apiKey, String host,
+            int port, boolean log, String logLevel, Duration apiTimeout, Optional<String> proxyUrl,
+            boolean nonInteractiveMode, ConfigSource source, List<String> warnings) {
+        this(providers, router, apiKey, host, port, log, logLevel, apiTimeout, proxyUrl, nonInteractiveMode, source,
+                warnings, new UpstreamTimeouts(UpstreamTimeouts.DEFAULTS.connect(), UpstreamTimeouts.DEFAULTS.firstByte(),
+                        UpstreamTimeouts.DEFAULTS.streamIdle(), apiTimeout),
+                DEFAULT_DRAIN_TIMEOUT, DEFAULT_PING_INTERVAL);
     }
 
     public Optional<ProviderConfig> provider(String name) {
@@ -53,6 +74,6 @@ public record ConduitConfig(
     /** The same configuration listening elsewhere (command-line overrides). */
     public ConduitConfig withListener(String newHost, int newPort) {
         return new ConduitConfig(providers, router, apiKey, newHost, newPort, log, logLevel, apiTimeout,
-                proxyUrl, nonInteractiveMode, source, warnings);
+                proxyUrl, nonInteractiveMode, source, warnings, timeouts, drainTimeout, pingInterval);
     }
 }

@@ -13,12 +13,21 @@ import tools.jackson.databind.JsonNode;
  * @param models the models the provider offers, as configured
  * @param transformer the {@code transformer} object as written, or null; interpreted by the
  *     providers module
+ * @param timeouts the limits for this provider: its own {@code *_timeout_ms} keys over the
+ *     global ones
  */
-public record ProviderConfig(String name, URI apiBaseUrl, List<Secret> apiKeys, List<String> models, JsonNode transformer) {
+public record ProviderConfig(
+        String name, URI apiBaseUrl, List<Secret> apiKeys, List<String> models, JsonNode transformer,
+        UpstreamTimeouts timeouts) {
 
     public ProviderConfig {
         apiKeys = List.copyOf(apiKeys);
         models = List.copyOf(models);
+    }
+
+    /** A provider with the default timeouts. */
+    public ProviderConfig(String name, URI apiBaseUrl, List<Secret> apiKeys, List<String> models, JsonNode transformer) {
+        this(name, apiBaseUrl, apiKeys, models, transformer, UpstreamTimeouts.DEFAULTS);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.conduit.config.ConfigSource;
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.RouterConfig;
 import dev.conduit.config.Secret;
+import dev.conduit.config.UpstreamTimeouts;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -75,9 +75,15 @@ public final class ConfigParser {
     private static ConduitConfig read(JsonNode root, Values values, Findings findings, ConfigSource source,
             FindingWriter writer) {
         JsonPath top = JsonPath.ROOT;
+        UpstreamTimeouts defaults = UpstreamTimeouts.DEFAULTS;
+        UpstreamTimeouts timeouts = new UpstreamTimeouts(
+                millis(root, "CONNECT_TIMEOUT_MS", defaults.connect(), values),
+                millis(root, "FIRST_BYTE_TIMEOUT_MS", defaults.firstByte(), values),
+                millis(root, "STREAM_IDLE_TIMEOUT_MS", defaults.streamIdle(), values),
+                millis(root, "API_TIMEOUT_MS", ConduitConfig.DEFAULT_API_TIMEOUT, values));
         String providersKey = !root.has("Providers") && root.has("providers") ? "providers" : "Providers";
         ProvidersSection.Providers providers =
-                new ProvidersSection(values, findings).read(root.get(providersKey), top.key(providersKey));
+                new ProvidersSection(values, findings, timeouts).read(root.get(providersKey), top.key(providersKey));
         RouterConfig router = new RouterSection(values, findings, providers).read(root.get("Router"), top.key("Router"));
         warnAboutJavaScript(root, values, findings);
         warnIfNoDefaultRoute(providers.valid(), router, findings);
@@ -88,17 +94,18 @@ public final class ConfigParser {
                 "a port number from 0 to 65535").orElse(ConduitConfig.DEFAULT_PORT);
         boolean log = values.flag(root.get("LOG"), top.key("LOG")).orElse(false);
         String logLevel = logLevel(root.get("LOG_LEVEL"), top.key("LOG_LEVEL"), values, findings);
-        OptionalLong timeoutMillis = values.wholeNumber(root.get("API_TIMEOUT_MS"), top.key("API_TIMEOUT_MS"), 1,
-                Long.MAX_VALUE, "a positive number of milliseconds");
-        Duration apiTimeout = timeoutMillis.isPresent()
-                ? Duration.ofMillis(timeoutMillis.getAsLong())
-                : ConduitConfig.DEFAULT_API_TIMEOUT;
         Optional<String> proxyUrl = values.httpUrl(root.get("PROXY_URL"), top.key("PROXY_URL"),
                 "http://127.0.0.1:7890").map(URI::toString);
         boolean nonInteractive = values.flag(root.get("NON_INTERACTIVE_MODE"), top.key("NON_INTERACTIVE_MODE"))
                 .orElse(false);
-        return new ConduitConfig(providers.valid(), router, apiKey, host, port, log, logLevel, apiTimeout, proxyUrl,
-                nonInteractive, source, writer.inDocumentOrder(findings.warnings()));
+        Duration drain = millis(root, "DRAIN_TIMEOUT_MS", ConduitConfig.DEFAULT_DRAIN_TIMEOUT, values);
+        Duration ping = millis(root, "PING_INTERVAL_MS", ConduitConfig.DEFAULT_PING_INTERVAL, values);
+        return new ConduitConfig(providers.valid(), router, apiKey, host, port, log, logLevel, timeouts.total(), proxyUrl,
+                nonInteractive, source, writer.inDocumentOrder(findings.warnings()), timeouts, drain, ping);
+    }
+
+    private static Duration millis(JsonNode root, String key, Duration absent, Values values) {
+        return values.millis(root.get(key), JsonPath.ROOT.key(key), absent);
     }
 
     private static String logLevel(JsonNode node, JsonPath path, Values values, Findings findings) {

@@ -2,7 +2,9 @@ package dev.conduit.config.internal;
 
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.Secret;
+import dev.conduit.config.UpstreamTimeouts;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +26,12 @@ final class ProvidersSection {
 
     private final Values values;
     private final Findings findings;
+    private final UpstreamTimeouts globalTimeouts;
 
-    ProvidersSection(Values values, Findings findings) {
+    ProvidersSection(Values values, Findings findings, UpstreamTimeouts globalTimeouts) {
         this.values = values;
         this.findings = findings;
+        this.globalTimeouts = globalTimeouts;
     }
 
     Providers read(JsonNode node, JsonPath path) {
@@ -60,11 +64,25 @@ final class ProvidersSection {
             List<Secret> keys = keys(entry.get("api_key"), at.key("api_key"));
             List<String> models = models(entry.get("models"), at.key("models"));
             JsonNode transformer = transformer(entry.get("transformer"), at.key("transformer"));
+            UpstreamTimeouts timeouts = timeouts(entry, at);
             if (findings.errorCount() == errorsBefore && name.isPresent() && url.isPresent()) {
-                valid.add(new ProviderConfig(name.get(), url.get(), keys, models, transformer));
+                valid.add(new ProviderConfig(name.get(), url.get(), keys, models, transformer, timeouts));
             }
         }
         return new Providers(valid, names, shownNames);
+    }
+
+    /** The provider's own {@code *_timeout_ms} keys over the global limits. */
+    private UpstreamTimeouts timeouts(JsonNode entry, JsonPath at) {
+        return new UpstreamTimeouts(
+                millis(entry, at, "connect_timeout_ms", globalTimeouts.connect()),
+                millis(entry, at, "first_byte_timeout_ms", globalTimeouts.firstByte()),
+                millis(entry, at, "stream_idle_timeout_ms", globalTimeouts.streamIdle()),
+                millis(entry, at, "timeout_ms", globalTimeouts.total()));
+    }
+
+    private Duration millis(JsonNode entry, JsonPath at, String key, Duration absent) {
+        return values.millis(entry.get(key), at.key(key), absent);
     }
 
     private Optional<String> name(JsonNode node, JsonPath path, JsonPath providers, int index,

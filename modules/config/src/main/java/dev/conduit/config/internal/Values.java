@@ -2,6 +2,7 @@ package dev.conduit.config.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,12 @@ final class Values {
             return OptionalLong.empty();
         }
         return number;
+    }
+
+    /** A positive number of milliseconds, or {@code absent} when the key is not there. */
+    Duration millis(JsonNode node, JsonPath path, Duration absent) {
+        OptionalLong millis = wholeNumber(node, path, 1, Long.MAX_VALUE, "a positive number of milliseconds");
+        return millis.isPresent() ? Duration.ofMillis(millis.getAsLong()) : absent;
     }
 
     Optional<Boolean> flag(JsonNode node, JsonPath path) {

@@ -6,7 +6,10 @@ module dev.conduit.server {
     requires dev.conduit.protocol;
     requires dev.conduit.config;
     requires dev.conduit.routing;
-    requires dev.conduit.providers;
+    requires transitive dev.conduit.providers;
+    requires transitive dev.conduit.connections;
+    requires dev.conduit.management;
+    requires jdk.unsupported;
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.client;
     requires java.management;

@@ -7,7 +7,7 @@ import java.io.IOException;
  * Where a streamed answer goes. Events are collected by {@link #send} and written to the client
  * by {@link #flush}, once per upstream read, so one network write carries all events of a read.
  */
-public interface EventSink {
+public interface EventSink extends ClientLink {
 
     void send(StreamEvent event);
 

@@ -11,14 +11,19 @@ public interface ProviderAdapter {
     /** The provider's name, as routes refer to it. */
     String name();
 
-    /** Sends a non-streaming request and returns the translated answer. */
-    MessagesResponse complete(MessagesRequest request, RouteTarget target);
+    /**
+     * Sends a non-streaming request and returns the translated answer. Throws {@link
+     * UpstreamException} when the upstream fails or a limit is reached, and {@link
+     * ClientGoneException} when {@code link} says the client went away.
+     */
+    MessagesResponse complete(MessagesRequest request, RouteTarget target, ClientLink link);
 
     /**
      * Streams the answer into {@code sink}. Failures before the first event throw {@link
-     * UpstreamException}; later ones end the stream with an in-band error event. An {@link
-     * IOException} from the sink (the client went away) aborts the upstream request and is
-     * rethrown.
+     * UpstreamException}; later ones end the stream with an in-band error event. A client that
+     * went away (a failing flush, or the sink saying so) aborts the upstream request and ends the
+     * call with {@link IOException} or {@link ClientGoneException}. While the upstream is silent
+     * the sink gets {@code ping} events at the configured interval.
      */
     void stream(MessagesRequest request, RouteTarget target, EventSink sink) throws IOException;
 }

@@ -3,42 +3,56 @@ package dev.conduit.providers;
 import dev.conduit.config.ConduitConfig;
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.Secret;
+import dev.conduit.providers.gemini.GeminiAdapter;
 import dev.conduit.providers.openai.OpenAiCompatibleAdapter;
+import dev.conduit.providers.upstream.KeepAlive;
 import dev.conduit.providers.upstream.Redactor;
 import dev.conduit.providers.upstream.UpstreamClient;
-import dev.conduit.providers.upstream.UpstreamSettings;
+import dev.conduit.providers.upstream.UpstreamResources;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
-/** The adapters of all configured providers, sharing one upstream HTTP client. */
+/**
+ * The adapters of all configured providers. Each provider has its own HTTP client (its limits,
+ * its connection pool); they share threads, timer and buffers.
+ */
 public final class Providers implements AutoCloseable {
 
-    private final UpstreamClient client;
+    /** How often a waiting call checks its client, the drain and its limits, at most. */
+    private static final Duration TICK = Duration.ofMillis(100);
+
+    private final UpstreamResources resources;
+    private final Map<String, UpstreamClient> clients;
     private final Map<String, ProviderAdapter> adapters;
 
-    private Providers(UpstreamClient client, Map<String, ProviderAdapter> adapters) {
-        this.client = client;
+    private Providers(UpstreamResources resources, Map<String, UpstreamClient> clients, Map<String, ProviderAdapter> adapters) {
+        this.resources = resources;
+        this.clients = clients;
         this.adapters = adapters;
     }
 
     public static Providers create(ConduitConfig config, String userAgent) {
-        UpstreamSettings settings = new UpstreamSettings(
-                UpstreamSettings.DEFAULT_CONNECT_TIMEOUT,
-                UpstreamSettings.DEFAULT_IDLE_TIMEOUT,
-                config.apiTimeout(),
-                config.proxyUrl().map(URI::create));
-        UpstreamClient client = new UpstreamClient(settings, userAgent);
+        UpstreamResources resources = new UpstreamResources();
         Redactor redactor = new Redactor(allKeys(config));
-        Map<String, ProviderAdapter> adapters = new TreeMap<>();
+        KeepAlive keepAlive = new KeepAlive(config.pingInterval());
+        Duration tick = config.pingInterval().dividedBy(2).compareTo(TICK) < 0 ? config.pingInterval().dividedBy(2) : TICK;
+        Optional<URI> proxy = config.proxyUrl().map(URI::create);
+        Map<String, UpstreamClient> clients = new LinkedHashMap<>();
+        Map<String, ProviderAdapter> adapters = new LinkedHashMap<>();
         for (ProviderConfig provider : config.providers()) {
-            adapters.put(key(provider.name()), new OpenAiCompatibleAdapter(provider, client, redactor));
+            UpstreamClient client = new UpstreamClient(provider.timeouts(), proxy, userAgent, resources, tick);
+            clients.put(key(provider.name()), client);
+            adapters.put(key(provider.name()), GeminiAdapter.handles(provider)
+                    ? new GeminiAdapter(provider, client, redactor, keepAlive)
+                    : new OpenAiCompatibleAdapter(provider, client, redactor, keepAlive));
         }
-        return new Providers(client, adapters);
+        return new Providers(resources, clients, adapters);
     }
 
     private static List<Secret> allKeys(ConduitConfig config) {
@@ -53,12 +67,23 @@ public final class Providers implements AutoCloseable {
         return Optional.ofNullable(adapters.get(key(providerName)));
     }
 
+    /** Every provider's connection pool, in config order. */
+    public List<UpstreamPool> pools() {
+        List<UpstreamPool> pools = new ArrayList<>(clients.size());
+        clients.forEach((name, client) -> {
+            UpstreamClient.PoolUsage usage = client.poolUsage();
+            pools.add(new UpstreamPool(adapters.get(name).name(), usage.active(), usage.idle(), usage.queued()));
+        });
+        return pools;
+    }
+
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
 
     @Override
     public void close() {
-        client.close();
+        clients.values().forEach(UpstreamClient::close);
+        resources.close();
     }
 }

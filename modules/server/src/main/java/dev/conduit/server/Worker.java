@@ -4,6 +4,13 @@ import dev.conduit.config.ConduitConfig;
 import dev.conduit.config.ConduitHome;
 import dev.conduit.config.ConfigException;
 import dev.conduit.config.ConfigLoader;
+import dev.conduit.connections.ConnectionRegistry;
+import dev.conduit.connections.Connections;
+import dev.conduit.connections.ConnectionsMXBean;
+import dev.conduit.connections.UpstreamPoolInfo;
+import dev.conduit.management.DescribedMXBean;
+import dev.conduit.management.Mbeans;
+import dev.conduit.providers.UpstreamPool;
 import dev.conduit.server.http.ConduitServer;
 import dev.conduit.server.http.Gateway;
 import dev.conduit.server.logging.Logging;
@@ -14,6 +21,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +59,27 @@ public final class Worker {
             throw new StartupException(startFailure(config, e));
         }
         Worker worker = new Worker(config, gateway, server);
+        worker.registerMBeans();
         Banner.log(config, server.port(), Version.current(), sinceProcessStart());
         return worker;
+    }
+
+    private void registerMBeans() {
+        Connections connections = new Connections(server.connections(), server.drainCoordinator(),
+                () -> gateway.providers().pools().stream()
+                        .map(pool -> new UpstreamPoolInfo(pool.provider(), pool.active(), pool.idle(), pool.queued()))
+                        .toList(),
+                this::drainAndStop);
+        Mbeans.register(new DescribedMXBean<>(connections, ConnectionsMXBean.class), Mbeans.name("Connections"));
+    }
+
+    /**
+     * The graceful stop (SIGTERM, JMX {@code drain}): stop accepting, finish requests, run streams
+     * until {@code deadline}, then stop the server; {@link #await()} returns after that.
+     */
+    public CompletableFuture<Void> drainAndStop(Duration deadline) {
+        LOG.info("stopping gracefully: streams may run for up to {} s", deadline.toSeconds());
+        return server.drainAndStop(deadline).whenComplete((done, failure) -> gateway.providers().close());
     }
 
     /** Without APIKEY, Conduit answers on loopback only, whatever HOST asks for. */
@@ -96,11 +124,21 @@ public final class Worker {
         return config;
     }
 
+    /** The client connections and requests in flight. */
+    public ConnectionRegistry connections() {
+        return server.connections();
+    }
+
+    public List<UpstreamPool> upstreamPools() {
+        return gateway.providers().pools();
+    }
+
     public void await() throws InterruptedException {
         server.join();
     }
 
     public void stop() {
+        Mbeans.unregister(Mbeans.name("Connections"));
         try {
             server.stop();
         } catch (Exception e) {

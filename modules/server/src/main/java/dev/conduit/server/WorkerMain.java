@@ -2,6 +2,7 @@ package dev.conduit.server;
 
 import dev.conduit.config.ConfigException;
 import org.slf4j.Logger;
+import sun.misc.Signal;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -35,6 +36,8 @@ public final class WorkerMain {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(worker::stop));
+        // SIGTERM drains: requests finish, streams run until the deadline, then the process exits 0
+        Signal.handle(new Signal("TERM"), signal -> worker.drainAndStop(worker.config().drainTimeout()));
         try {
             worker.await();
         } catch (InterruptedException e) {

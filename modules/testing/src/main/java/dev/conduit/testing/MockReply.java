@@ -17,6 +17,13 @@ public sealed interface MockReply {
      */
     record Stream(List<String> writes, Duration pause, boolean cut) implements MockReply {}
 
+    /**
+     * Writes {@code writes} (none: not even the response head) and then holds the request open
+     * until the caller goes away, as a provider does while it thinks; the mock records when it
+     * noticed (see {@link MockUpstream#awaitCancellation}).
+     */
+    record Hang(List<String> writes) implements MockReply {}
+
     static MockReply json(int status, String body) {
         return new Whole(status, "application/json", body, Map.of());
     }

@@ -3,19 +3,26 @@ package dev.conduit.testing;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.QuietException;
+import org.eclipse.jetty.io.SelectableChannelEndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -40,6 +47,12 @@ public final class MockUpstream implements AutoCloseable {
     private final ConcurrentLinkedQueue<MockReply> replies = new ConcurrentLinkedQueue<>();
     private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
     private final BlockingQueue<RecordedRequest> arrivals = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Long> cancellations = new LinkedBlockingQueue<>();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final Map<String, CompletableFuture<Long>> cancellationsByUser = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<RecordedRequest>> arrivalsByUser = new ConcurrentHashMap<>();
+    private volatile Function<RecordedRequest, MockReply> fallback = request ->
+            MockReply.json(200, OpenAiChunks.completion("Hello from the mock upstream.", "stop", 10, 7));
 
     public MockUpstream() {
         server = new Server();
@@ -71,6 +84,11 @@ public final class MockUpstream implements AutoCloseable {
         return this;
     }
 
+    /** How to answer when no reply is queued: for many concurrent requests that need different answers. */
+    public void answerWith(Function<RecordedRequest, MockReply> replies) {
+        this.fallback = replies;
+    }
+
     public List<RecordedRequest> received() {
         return List.copyOf(received);
     }
@@ -95,10 +113,14 @@ public final class MockUpstream implements AutoCloseable {
         RecordedRequest recorded = new RecordedRequest(request.getMethod(), path, headers, json);
         received.add(recorded);
         arrivals.add(recorded);
+        String user = user(json);
+        if (user != null) {
+            arrivalsByUser.computeIfAbsent(user, key -> new CompletableFuture<>()).complete(recorded);
+        }
 
         MockReply reply = replies.poll();
         if (reply == null) {
-            reply = MockReply.json(200, OpenAiChunks.completion("Hello from the mock upstream.", "stop", 10, 7));
+            reply = fallback.apply(recorded);
         }
         switch (reply) {
             case MockReply.Whole whole -> {
@@ -108,7 +130,109 @@ public final class MockUpstream implements AutoCloseable {
                 response.write(true, ByteBuffer.wrap(whole.body().getBytes(StandardCharsets.UTF_8)), callback);
             }
             case MockReply.Stream stream -> stream(stream, response, callback);
+            case MockReply.Hang hang -> hang(hang, request, response, callback, user);
         }
+    }
+
+    /**
+     * Holds the request until its client goes away, then records when it noticed. A response that
+     * has begun is kept alive with SSE comments, and a failed write is the sign; before the
+     * response head nothing may be written, so the socket itself is polled (Jetty does not read an
+     * HTTP/1.1 connection while its request is being handled).
+     */
+    private void hang(MockReply.Hang hang, Request request, Response response, Callback callback, String user) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try {
+            if (hang.writes().isEmpty()) {
+                awaitClose(request, deadline);
+            } else {
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+                for (String write : hang.writes()) {
+                    write(response, write);
+                }
+                while (System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                    write(response, ": still thinking\n\n");
+                }
+                callback.failed(new QuietException.Exception("the caller never went away"));
+                return;
+            }
+        } catch (IOException | InterruptedException gone) {
+            // the caller went away
+        }
+        long now = System.nanoTime();
+        cancellations.add(now);
+        if (user != null) {
+            cancellationsByUser.computeIfAbsent(user, key -> new CompletableFuture<>()).complete(now);
+        }
+        callback.failed(new QuietException.Exception("the caller went away"));
+    }
+
+    private static void write(Response response, String text) throws IOException {
+        try (Blocker.Callback written = Blocker.callback()) {
+            response.write(false, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), written);
+            written.block();
+        }
+    }
+
+    /** Returns once the peer closed the connection; throws InterruptedException at the deadline. */
+    private void awaitClose(Request request, long deadline) throws InterruptedException {
+        SocketChannel channel = (SocketChannel) ((SelectableChannelEndPoint) request.getConnectionMetaData()
+                .getConnection().getEndPoint()).getChannel();
+        ByteBuffer probe = ByteBuffer.allocate(1);
+        while (System.nanoTime() < deadline) {
+            probe.clear();
+            try {
+                int read = channel.read(probe);
+                if (read > 0) {
+                    violations.add("bytes arrived on a connection while its request was held");
+                }
+                if (read < 0) {
+                    return;
+                }
+            } catch (IOException reset) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new InterruptedException("the caller never went away");
+    }
+
+    /** The OpenAI {@code user} of a request body (Conduit fills it from {@code metadata.user_id}). */
+    private static String user(JsonNode body) {
+        JsonNode user = body == null ? null : body.get("user");
+        return user != null && user.isString() ? user.stringValue() : null;
+    }
+
+    /** Waits for the request whose {@code user} is {@code user}. */
+    public RecordedRequest awaitRequestFrom(String user, long timeout, TimeUnit unit) throws Exception {
+        try {
+            return arrivalsByUser.computeIfAbsent(user, key -> new CompletableFuture<>()).get(timeout, unit);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no request from user " + user + " arrived within " + timeout + " " + unit);
+        }
+    }
+
+    /** Waits until the held request of {@code user} was cancelled; returns when the mock noticed. */
+    public long awaitCancellationOf(String user, long timeout, TimeUnit unit) throws Exception {
+        try {
+            return cancellationsByUser.computeIfAbsent(user, key -> new CompletableFuture<>()).get(timeout, unit);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the request of user " + user + " was not cancelled within " + timeout + " " + unit);
+        }
+    }
+
+    /**
+     * Waits until a held request's caller went away and returns {@link System#nanoTime()} of the
+     * moment the mock noticed (within about 10 ms).
+     */
+    public long awaitCancellation(long timeout, TimeUnit unit) throws InterruptedException {
+        Long at = cancellations.poll(timeout, unit);
+        if (at == null) {
+            throw new AssertionError("no held request was cancelled within " + timeout + " " + unit);
+        }
+        return at;
     }
 
     private static void stream(MockReply.Stream stream, Response response, Callback callback) throws IOException {
@@ -142,6 +266,15 @@ public final class MockUpstream implements AutoCloseable {
         replies.clear();
         received.clear();
         arrivals.clear();
+        cancellations.clear();
+        cancellationsByUser.clear();
+        fallback = request -> MockReply.json(200, OpenAiChunks.completion("Hello from the mock upstream.", "stop", 10, 7));
+        arrivalsByUser.clear();
+    }
+
+    /** What a well-behaved HTTP client never does, seen by this mock (empty, hopefully). */
+    public List<String> violations() {
+        return List.copyOf(violations);
     }
 
     /** Replies queued but never asked for. */

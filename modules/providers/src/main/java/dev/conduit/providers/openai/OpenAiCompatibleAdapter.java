@@ -2,28 +2,29 @@ package dev.conduit.providers.openai;
 
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.RouteTarget;
-import dev.conduit.config.Secret;
+import dev.conduit.protocol.ApiError;
 import dev.conduit.protocol.Json;
 import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.protocol.anthropic.MessagesResponse;
+import dev.conduit.protocol.anthropic.StreamEvent;
 import dev.conduit.protocol.anthropic.StreamEvents;
 import dev.conduit.protocol.openai.ChatCompletionChunk;
 import dev.conduit.protocol.openai.OpenAiResponseReader;
 import dev.conduit.protocol.sse.SseEvent;
 import dev.conduit.protocol.sse.SseException;
 import dev.conduit.protocol.sse.SseParser;
+import dev.conduit.providers.ClientLink;
 import dev.conduit.providers.EventSink;
 import dev.conduit.providers.ProviderAdapter;
 import dev.conduit.providers.UpstreamException;
 import dev.conduit.providers.upstream.ErrorBodies;
+import dev.conduit.providers.upstream.KeepAlive;
 import dev.conduit.providers.upstream.Redactor;
+import dev.conduit.providers.upstream.UpstreamCall;
 import dev.conduit.providers.upstream.UpstreamClient;
-import dev.conduit.providers.upstream.UpstreamResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -39,18 +40,19 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiCompatibleAdapter.class);
     private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
     private static final int MAX_ERROR_BYTES = 64 * 1024;
-    private static final int READ_BUFFER_BYTES = 16 * 1024;
 
     private final ProviderConfig provider;
     private final UpstreamClient client;
     private final OpenAiRequestTranslator translator;
     private final Redactor redactor;
+    private final KeepAlive keepAlive;
 
-    public OpenAiCompatibleAdapter(ProviderConfig provider, UpstreamClient client, Redactor redactor) {
+    public OpenAiCompatibleAdapter(ProviderConfig provider, UpstreamClient client, Redactor redactor, KeepAlive keepAlive) {
         this.provider = provider;
         this.client = client;
         this.translator = new OpenAiRequestTranslator(OpenAiDialect.of(provider));
         this.redactor = redactor;
+        this.keepAlive = keepAlive;
     }
 
     @Override
@@ -59,15 +61,15 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     }
 
     @Override
-    public MessagesResponse complete(MessagesRequest request, RouteTarget target) {
+    public MessagesResponse complete(MessagesRequest request, RouteTarget target, ClientLink link) {
         byte[] body = Json.MAPPER.writeValueAsBytes(translator.translate(request, target.model(), false));
         String label = label(target);
-        try (UpstreamResponse response = client.post(provider.apiBaseUrl(), headers(false), body, label)) {
-            failOnErrorStatus(response, label);
-            byte[] answer = readBody(response, label);
-            JsonNode root = parse(answer, label);
+        try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers(false), body, label, link)) {
+            call.awaitHead();
+            failOnErrorStatus(call, label);
             return OpenAiResponseTranslator.translate(
-                    OpenAiResponseReader.completion(root), target.model(), request.stopSequences());
+                    OpenAiResponseReader.completion(parse(call.readAll(MAX_RESPONSE_BYTES), label)),
+                    target.model(), request.stopSequences());
         }
     }
 
@@ -75,53 +77,48 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     public void stream(MessagesRequest request, RouteTarget target, EventSink sink) throws IOException {
         byte[] body = Json.MAPPER.writeValueAsBytes(translator.translate(request, target.model(), true));
         String label = label(target);
-        try (UpstreamResponse response = client.post(provider.apiBaseUrl(), headers(true), body, label)) {
-            failOnErrorStatus(response, label);
-            if (!response.isEventStream()) {
+        try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers(true), body, label, sink)) {
+            call.awaitHead();
+            failOnErrorStatus(call, label);
+            if (!call.isEventStream()) {
                 // a server that ignored "stream": true answered with one whole completion
                 MessagesResponse whole = OpenAiResponseTranslator.translate(
-                        OpenAiResponseReader.completion(parse(readBody(response, label), label)),
+                        OpenAiResponseReader.completion(parse(call.readAll(MAX_RESPONSE_BYTES), label)),
                         target.model(), request.stopSequences());
                 StreamEvents.of(whole).forEach(sink::send);
                 sink.flush();
                 return;
             }
-            relay(response, new OpenAiStreamTranslator(target.model(), request.stopSequences(), sink::send), sink, label);
+            relay(call, new OpenAiStreamTranslator(target.model(), request.stopSequences(), sink::send), sink, label);
         }
     }
 
-    private void relay(UpstreamResponse response, OpenAiStreamTranslator translator, EventSink sink, String label)
-            throws IOException {
+    private void relay(UpstreamCall call, OpenAiStreamTranslator translator, EventSink sink, String label) throws IOException {
         SseParser parser = new SseParser(event -> onEvent(event, translator, label));
-        InputStream in = response.body();
-        byte[] buffer = new byte[READ_BUFFER_BYTES];
+        KeepAlive.Timer pings = keepAlive.start(() -> {
+            translator.ensureStarted();
+            sink.send(new StreamEvent.Ping());
+        }, sink);
         while (!translator.finished()) {
-            int read;
             try {
-                read = in.read(buffer);
-                if (read < 0) {
+                if (!call.next(parser::feed, pings::onQuiet)) {
                     parser.finish();
                     if (!translator.started()) {
                         throw new UpstreamException(502, label + " ended its stream without sending an event");
                     }
                     translator.onEnd(provider.name());
-                } else {
-                    parser.feed(buffer, 0, read);
                 }
-            } catch (IOException | SseException broken) {
+            } catch (UpstreamException | SseException failed) {
                 if (!translator.started()) {
-                    throw new UpstreamException(502, label + ": the stream broke before the first event ("
-                            + redactor.redact(String.valueOf(broken.getMessage())) + ")");
+                    throw failed;
                 }
-                LOG.warn("{}: upstream stream broke: {}", label, redactor.redact(String.valueOf(broken.getMessage())));
-                translator.fail("api_error", label + ": the upstream stream broke before the response was complete");
+                String message = failed instanceof UpstreamException upstream ? upstream.getMessage()
+                        : label + ": the upstream stream broke before the response was complete";
+                LOG.warn("{}", message);
+                translator.fail(failed instanceof UpstreamException upstream ? ApiError.anthropicType(upstream.status())
+                        : "api_error", message);
             }
-            try {
-                sink.flush();
-            } catch (IOException clientGone) {
-                response.abort(clientGone);
-                throw clientGone;
-            }
+            pings.flush();
         }
     }
 
@@ -158,34 +155,19 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     private Map<String, String> headers(boolean stream) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", stream ? "text/event-stream" : "application/json");
-        Optional<Secret> key = provider.apiKeys().stream().findFirst();
-        key.ifPresent(secret -> headers.put("Authorization", "Bearer " + secret.reveal()));
+        provider.apiKeys().stream().findFirst()
+                .ifPresent(secret -> headers.put("Authorization", "Bearer " + secret.reveal()));
         return headers;
     }
 
-    private void failOnErrorStatus(UpstreamResponse response, String label) {
-        int status = response.status();
+    private void failOnErrorStatus(UpstreamCall call, String label) {
+        int status = call.status();
         if (status < 400) {
             return;
         }
-        byte[] body;
-        try {
-            body = response.body().readNBytes(MAX_ERROR_BYTES);
-        } catch (IOException e) {
-            body = new byte[0];
-        }
-        String detail = ErrorBodies.message(body, redactor);
-        String message = label + " answered " + status + (detail == null ? "" : ": " + detail);
-        throw new UpstreamException(status, message, response.retryAfter());
-    }
-
-    private byte[] readBody(UpstreamResponse response, String label) {
-        try {
-            return response.readAll(MAX_RESPONSE_BYTES);
-        } catch (IOException e) {
-            throw new UpstreamException(502, label + ": the answer could not be read ("
-                    + redactor.redact(String.valueOf(e.getMessage())) + ")");
-        }
+        String detail = ErrorBodies.message(call.readSome(MAX_ERROR_BYTES), redactor);
+        throw new UpstreamException(status, label + " answered " + status + (detail == null ? "" : ": " + detail),
+                call.retryAfter());
     }
 
     private static JsonNode parse(byte[] answer, String label) {

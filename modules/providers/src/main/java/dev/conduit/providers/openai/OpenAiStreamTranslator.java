@@ -213,6 +213,14 @@ public final class OpenAiStreamTranslator {
         finished = true;
     }
 
+    /**
+     * Starts the client's stream now if the upstream has not yet ({@code message_start} and a
+     * {@code ping}), so keep-alive pings can flow while a provider thinks before its first byte.
+     */
+    public void ensureStarted() {
+        start(null, null);
+    }
+
     private void start(String upstreamId, String upstreamModel) {
         if (started) {
             return;

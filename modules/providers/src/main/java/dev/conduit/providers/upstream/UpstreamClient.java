@@ -1,53 +1,54 @@
 package dev.conduit.providers.upstream;
 
-import dev.conduit.providers.UpstreamException;
-import java.io.IOException;
-import java.net.ConnectException;
+import dev.conduit.config.UpstreamTimeouts;
+import dev.conduit.providers.ClientLink;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
+import org.eclipse.jetty.client.AbstractConnectionPool;
 import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.Destination;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpProxy;
-import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.transport.HttpDestination;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.component.LifeCycle;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The one HTTP client all providers share. Requests are sent as a whole and answered as a stream
- * the caller reads at its own pace, so a streamed answer is never buffered. Redirects are not
- * followed: an upstream URL comes from the config only.
+ * One provider's HTTP client, with that provider's limits and connection pool. Requests are sent
+ * whole; answers are read as they arrive ({@link UpstreamCall}), so a stream is never buffered.
+ * Redirects are not followed: an upstream URL comes from the config only.
  */
 public final class UpstreamClient implements AutoCloseable {
 
     private final HttpClient http;
-    private final UpstreamSettings settings;
+    private final UpstreamTimeouts timeouts;
+    private final Duration tick;
 
-    public UpstreamClient(UpstreamSettings settings, String userAgent) {
-        this.settings = settings;
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("upstream");
-        threads.setDaemon(true);
+    /**
+     * @param tick how often a waiting call checks its client, the drain and its limits
+     */
+    public UpstreamClient(UpstreamTimeouts timeouts, Optional<URI> proxy, String userAgent, UpstreamResources shared,
+            Duration tick) {
+        this.timeouts = timeouts;
+        this.tick = tick;
         http = new HttpClient();
-        http.setExecutor(threads);
-        http.setConnectTimeout(settings.connectTimeout().toMillis());
-        http.setIdleTimeout(settings.idleTimeout().toMillis());
+        http.setExecutor(shared.executor);
+        http.setScheduler(shared.scheduler);
+        http.setByteBufferPool(shared.buffers);
+        http.setConnectTimeout(timeouts.connect().toMillis());
+        http.setIdleTimeout(Math.max(timeouts.firstByte().toMillis(), timeouts.streamIdle().toMillis()) + 5_000);
         http.setFollowRedirects(false);
         http.setMaxConnectionsPerDestination(4096);
         http.setMaxRequestsQueuedPerDestination(4096);
         http.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, userAgent));
-        settings.proxy().ifPresent(proxy -> http.getProxyConfiguration().addProxy(
-                new HttpProxy(proxy.getHost(), proxy.getPort() > 0 ? proxy.getPort() : 80)));
+        proxy.ifPresent(address -> http.getProxyConfiguration().addProxy(
+                new HttpProxy(address.getHost(), address.getPort() > 0 ? address.getPort() : 80)));
         try {
             http.start();
         } catch (Exception e) {
@@ -59,70 +60,40 @@ public final class UpstreamClient implements AutoCloseable {
     }
 
     /**
-     * POSTs {@code body} and waits for the response head. The caller owns the returned response
-     * and must close it.
+     * POSTs {@code body} and returns at once; the caller waits on the returned call and must
+     * close it.
      *
-     * @param target for messages: "provider X (model)"
+     * @param label for messages: "provider X (model Y)"
      */
-    public UpstreamResponse post(URI uri, Map<String, String> headers, byte[] body, String target) {
+    public UpstreamCall post(URI uri, Map<String, String> headers, byte[] body, String label, ClientLink link) {
         Request request = http.newRequest(uri)
                 .method(HttpMethod.POST)
                 .headers(fields -> headers.forEach(fields::put))
                 .body(new BytesRequestContent("application/json", body))
-                .timeout(settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .idleTimeout(settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        InputStreamResponseListener listener = new InputStreamResponseListener();
-        request.send(listener);
-        try {
-            // the request's own total timeout fires first; this bound only guards against a lost callback
-            Response response = listener.get(settings.totalTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
-            return new UpstreamResponse(request, response, listener.getInputStream());
-        } catch (InterruptedException e) {
-            request.abort(e);
-            Thread.currentThread().interrupt();
-            throw new UpstreamException(502, target + ": the request was interrupted");
-        } catch (TimeoutException e) {
-            request.abort(e);
-            throw timeout(target);
-        } catch (ExecutionException e) {
-            throw failure(target, uri, e.getCause());
-        }
+                // our own checks end the call with a precise message; this is the backstop
+                .timeout(timeouts.total().toMillis() + 2_000, TimeUnit.MILLISECONDS);
+        return UpstreamCall.send(request, new UpstreamCall.Limits(timeouts, tick), label, link);
     }
 
-    private UpstreamException timeout(String target) {
-        return new UpstreamException(504, target + " did not answer within "
-                + settings.totalTimeout().toSeconds() + " s (API_TIMEOUT_MS)");
+    /** Connections of this provider's pool: in use, idle, and requests waiting for one. */
+    public PoolUsage poolUsage() {
+        int active = 0;
+        int idle = 0;
+        int queued = 0;
+        for (Destination destination : http.getDestinations()) {
+            if (destination.getConnectionPool() instanceof AbstractConnectionPool pool) {
+                active += pool.getActiveConnectionCount();
+                idle += pool.getIdleConnectionCount();
+            }
+            if (destination instanceof HttpDestination http1) {
+                queued += http1.getQueuedRequestCount();
+            }
+        }
+        return new PoolUsage(active, idle, queued);
     }
 
-    /** Says what went wrong in the words a user can act on, without stack traces. */
-    UpstreamException failure(String target, URI uri, Throwable cause) {
-        String where = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (cause instanceof TimeoutException || root instanceof TimeoutException) {
-            String message = String.valueOf(root.getMessage());
-            if (message.contains("onnect")) {
-                return new UpstreamException(504, target + ": could not connect to " + where + " within "
-                        + settings.connectTimeout().toSeconds() + " s");
-            }
-            if (message.contains("dle")) {
-                return new UpstreamException(504, target + ": " + where + " sent nothing for "
-                        + settings.idleTimeout().toSeconds() + " s");
-            }
-            return timeout(target);
-        }
-        String reason = switch (root) {
-            case ConnectException connect -> "connection refused by " + where;
-            case UnknownHostException unknown -> "unknown host " + uri.getHost();
-            case UnresolvedAddressException unresolved -> "unknown host " + uri.getHost();
-            case SSLException tls -> "TLS handshake with " + where + " failed";
-            case IOException io -> "connection to " + where + " failed (" + io.getClass().getSimpleName() + ")";
-            default -> "request to " + where + " failed (" + root.getClass().getSimpleName() + ")";
-        };
-        return new UpstreamException(502, target + ": " + reason);
-    }
+    /** How a provider's connection pool is used at one moment. */
+    public record PoolUsage(int active, int idle, int queued) {}
 
     @Override
     public void close() {

@@ -1,9 +1,12 @@
 package dev.conduit.server.http;
 
+import dev.conduit.connections.DrainCoordinator;
 import dev.conduit.protocol.ApiError;
+import dev.conduit.providers.ClientGoneException;
 import java.io.IOException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.QuietException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -22,12 +25,14 @@ final class ApiHandler extends Handler.Abstract {
     private final MessagesHandler messages;
     private final CountTokensHandler countTokens;
     private final HealthHandler health;
+    private final Probes probes;
 
-    ApiHandler(Gateway gateway, String version) {
+    ApiHandler(Gateway gateway, String version, DrainCoordinator drain) {
         super(InvocationType.BLOCKING);
-        this.messages = new MessagesHandler(gateway);
+        this.messages = new MessagesHandler(gateway, drain);
         this.countTokens = new CountTokensHandler(gateway.tokenCounter());
         this.health = new HealthHandler(gateway, version);
+        this.probes = new Probes(gateway, drain);
     }
 
     @Override
@@ -49,12 +54,21 @@ final class ApiHandler extends Handler.Abstract {
                     requireMethod(method, HttpMethod.GET, response);
                     health.handle(response, callback);
                 }
+                case "/alive" -> {
+                    requireMethod(method, HttpMethod.GET, response);
+                    probes.alive(response, callback);
+                }
+                case "/ready" -> {
+                    requireMethod(method, HttpMethod.GET, response);
+                    probes.ready(response, callback);
+                }
                 default -> throw new ApiException(404, "no such endpoint: " + method + " " + abbreviate(path));
             }
         } catch (ApiException error) {
             fail(request, response, callback, error.error());
-        } catch (IOException clientGone) {
-            callback.failed(clientGone);
+        } catch (IOException | ClientGoneException clientGone) {
+            // nobody is left to answer; a quiet failure just closes the connection
+            callback.failed(new QuietException.Exception(clientGone.getMessage()));
         } catch (RuntimeException bug) {
             LOG.error("unexpected failure on {} {}", method, path, bug);
             fail(request, response, callback, ApiError.of(500, "internal error in Conduit; the worker log has the details"));

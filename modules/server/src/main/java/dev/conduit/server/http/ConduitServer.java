@@ -1,7 +1,10 @@
 package dev.conduit.server.http;
 
-import java.net.InetSocketAddress;
+import dev.conduit.connections.ConnectionRegistry;
+import dev.conduit.connections.DrainCoordinator;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -11,17 +14,22 @@ import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The Jetty server: one HTTP/1.1 connector, handlers on virtual threads, and the handler chain
- * access log → auth → API.
+ * The Jetty server: one HTTP/1.1 connector whose connections are all tracked, handlers on
+ * virtual threads, and the handler chain access log → drain guard → auth → API.
  */
 public final class ConduitServer {
 
     private final Server server;
     private final ServerConnector connector;
+    private final ConnectionRegistry registry = new ConnectionRegistry(InstantSource.system());
+    private final DrainCoordinator drain;
 
     public ConduitServer(Gateway gateway, String version, String host, int port) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("jetty");
+        // threads a burst needed go back within seconds, not one per minute
+        threads.setIdleTimeout(10_000);
+        threads.setMaxEvictCount(64);
         threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("request"));
         server = new Server(threads);
 
@@ -34,13 +42,15 @@ public final class ConduitServer {
         connector.setPort(port);
         // a non-streaming request may wait for the upstream as long as API_TIMEOUT_MS allows
         connector.setIdleTimeout(gateway.config().apiTimeout().plus(Duration.ofSeconds(30)).toMillis());
+        connector.addEventListener(registry);
         server.addConnector(connector);
+        drain = new DrainCoordinator(connector, registry, InstantSource.system());
 
-        Handler api = new ApiHandler(gateway, version);
-        Handler chain = gateway.config().apiKey()
+        Handler api = new ApiHandler(gateway, version, drain);
+        Handler authenticated = gateway.config().apiKey()
                 .<Handler>map(key -> new AuthHandler(key, api))
                 .orElse(api);
-        server.setHandler(new AccessLogHandler(chain));
+        server.setHandler(new AccessLogHandler(new DrainGuardHandler(registry, drain, authenticated)));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
     }
@@ -49,12 +59,29 @@ public final class ConduitServer {
         server.start();
     }
 
-    public InetSocketAddress address() {
-        return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
-    }
-
     public int port() {
         return connector.getLocalPort();
+    }
+
+    public ConnectionRegistry connections() {
+        return registry;
+    }
+
+    public DrainCoordinator drainCoordinator() {
+        return drain;
+    }
+
+    /** Drains, then stops the server; the future completes once it has stopped. */
+    public CompletableFuture<Void> drainAndStop(Duration deadline) {
+        return drain.drain(deadline).thenRun(this::stopQuietly);
+    }
+
+    private void stopQuietly() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the server did not stop", e);
+        }
     }
 
     public void stop() throws Exception {

@@ -1,5 +1,6 @@
 package dev.conduit.server.http;
 
+import dev.conduit.connections.DrainCoordinator;
 import dev.conduit.protocol.ApiError;
 import dev.conduit.protocol.ProtocolException;
 import dev.conduit.protocol.anthropic.AnthropicRequestReader;
@@ -24,9 +25,11 @@ final class MessagesHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MessagesHandler.class);
 
     private final Gateway gateway;
+    private final DrainCoordinator drain;
 
-    MessagesHandler(Gateway gateway) {
+    MessagesHandler(Gateway gateway, DrainCoordinator drain) {
         this.gateway = gateway;
+        this.drain = drain;
     }
 
     void handle(Request request, Response response, Callback callback, AccessRecord record) throws IOException {
@@ -48,11 +51,12 @@ final class MessagesHandler {
         record.stream = parsed.stream();
         ProviderAdapter adapter = gateway.providers().adapter(decision.target().provider()).orElseThrow(() ->
                 new ApiException(500, "provider " + decision.target().provider() + " has no adapter"));
+        RequestLink link = new RequestLink(request, drain);
         try {
             if (parsed.stream()) {
-                stream(adapter, parsed, decision, response, callback, record);
+                stream(adapter, parsed, decision, new SseEventSink(request, response, link), callback, record);
             } else {
-                MessagesResponse answer = adapter.complete(parsed, decision.target());
+                MessagesResponse answer = adapter.complete(parsed, decision.target(), link);
                 record.usage = answer.usage();
                 Responses.json(response, 200, AnthropicWriter.response(answer), callback);
             }
@@ -65,8 +69,7 @@ final class MessagesHandler {
     }
 
     private static void stream(ProviderAdapter adapter, MessagesRequest parsed, RouteDecision decision,
-            Response response, Callback callback, AccessRecord record) throws IOException {
-        SseEventSink sink = new SseEventSink(response);
+            SseEventSink sink, Callback callback, AccessRecord record) throws IOException {
         try {
             adapter.stream(parsed, decision.target(), sink);
         } catch (UpstreamException | ProtocolException failed) {
@@ -75,7 +78,8 @@ final class MessagesHandler {
             }
             // the stream is open: the error can only travel in-band
             LOG.warn("stream failed after it started: {}", failed.getMessage());
-            sink.send(new StreamEvent.Error("api_error", failed.getMessage()));
+            String type = failed instanceof UpstreamException upstream ? ApiError.anthropicType(upstream.status()) : "api_error";
+            sink.send(new StreamEvent.Error(type, failed.getMessage()));
             sink.flush();
         }
         record.usage = sink.usage();

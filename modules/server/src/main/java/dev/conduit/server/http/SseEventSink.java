@@ -3,11 +3,13 @@ package dev.conduit.server.http;
 import dev.conduit.protocol.anthropic.AnthropicWriter;
 import dev.conduit.protocol.anthropic.StreamEvent;
 import dev.conduit.protocol.anthropic.Usage;
+import dev.conduit.providers.ClientLink;
 import dev.conduit.providers.EventSink;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
 
@@ -18,13 +20,27 @@ import org.eclipse.jetty.util.Blocker;
  */
 final class SseEventSink implements EventSink {
 
+    private final Request request;
     private final Response response;
+    private final ClientLink link;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream(4096);
     private boolean committed;
     private Usage usage;
 
-    SseEventSink(Response response) {
+    SseEventSink(Request request, Response response, ClientLink link) {
+        this.request = request;
         this.response = response;
+        this.link = link;
+    }
+
+    @Override
+    public boolean clientGone() {
+        return link.clientGone();
+    }
+
+    @Override
+    public boolean mustStop() {
+        return link.mustStop();
     }
 
     @Override
@@ -47,6 +63,7 @@ final class SseEventSink implements EventSink {
             // tells nginx and similar proxies not to buffer the stream
             response.getHeaders().put("X-Accel-Buffering", "no");
             committed = true;
+            DrainGuardHandler.markStreaming(request);
         }
         ByteBuffer bytes = ByteBuffer.wrap(pending.toByteArray());
         pending.reset();

@@ -1,0 +1,27 @@
+package dev.conduit.providers;
+
+/**
+ * What an upstream call needs to know about the client side while it waits: whether the client
+ * went away, and whether the worker is draining past its deadline. Both are polled while the
+ * upstream is silent, so a call ends within a fraction of a second of either.
+ */
+public interface ClientLink {
+
+    /** A client that never goes away, for calls nobody waits on. */
+    ClientLink DETACHED = new ClientLink() {
+        @Override
+        public boolean clientGone() {
+            return false;
+        }
+
+        @Override
+        public boolean mustStop() {
+            return false;
+        }
+    };
+
+    boolean clientGone();
+
+    /** The worker is draining and its deadline has passed: the call must end now. */
+    boolean mustStop();
+}

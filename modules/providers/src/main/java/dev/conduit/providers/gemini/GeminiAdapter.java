@@ -1,0 +1,219 @@
+package dev.conduit.providers.gemini;
+
+import dev.conduit.config.ProviderConfig;
+import dev.conduit.config.RouteTarget;
+import dev.conduit.protocol.ApiError;
+import dev.conduit.protocol.Json;
+import dev.conduit.protocol.anthropic.MessagesRequest;
+import dev.conduit.protocol.anthropic.MessagesResponse;
+import dev.conduit.protocol.anthropic.StreamEvent;
+import dev.conduit.protocol.sse.SseEvent;
+import dev.conduit.protocol.sse.SseException;
+import dev.conduit.protocol.sse.SseParser;
+import dev.conduit.providers.ClientLink;
+import dev.conduit.providers.EventSink;
+import dev.conduit.providers.ProviderAdapter;
+import dev.conduit.providers.UpstreamException;
+import dev.conduit.providers.upstream.ErrorBodies;
+import dev.conduit.providers.upstream.KeepAlive;
+import dev.conduit.providers.upstream.Redactor;
+import dev.conduit.providers.upstream.UpstreamCall;
+import dev.conduit.providers.upstream.UpstreamClient;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A provider that speaks Gemini's own API ({@code generateContent} and
+ * {@code streamGenerateContent?alt=sse}), chosen the way claude-code-router chooses it: the
+ * provider's {@code transformer.use} lists {@code "gemini"}. Its {@code api_base_url} is the
+ * models prefix (see {@link GeminiEndpoint}); the first key goes in {@code x-goog-api-key}.
+ */
+public final class GeminiAdapter implements ProviderAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GeminiAdapter.class);
+    private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+    private static final int MAX_ERROR_BYTES = 64 * 1024;
+
+    private final ProviderConfig provider;
+    private final UpstreamClient client;
+    private final GeminiRequestTranslator translator;
+    private final Redactor redactor;
+    private final KeepAlive keepAlive;
+
+    public GeminiAdapter(ProviderConfig provider, UpstreamClient client, Redactor redactor, KeepAlive keepAlive) {
+        this.provider = provider;
+        this.client = client;
+        this.translator = new GeminiRequestTranslator(provider.name());
+        this.redactor = redactor;
+        this.keepAlive = keepAlive;
+    }
+
+    /**
+     * Whether {@code provider} speaks Gemini's own API: its transformer's {@code use} list names
+     * {@code gemini}, as a name or as the first element of a {@code [name, options]} pair.
+     */
+    public static boolean handles(ProviderConfig provider) {
+        JsonNode transformer = provider.transformer();
+        if (transformer == null) {
+            return false;
+        }
+        for (JsonNode entry : transformer.path("use")) {
+            JsonNode name = entry.isArray() ? entry.path(0) : entry;
+            if (name.isString() && name.stringValue().equalsIgnoreCase("gemini")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String name() {
+        return provider.name();
+    }
+
+    @Override
+    public MessagesResponse complete(MessagesRequest request, RouteTarget target, ClientLink link) {
+        byte[] body = Json.MAPPER.writeValueAsBytes(translator.translate(request, target.model()));
+        String label = label(target);
+        try (UpstreamCall call = client.post(
+                GeminiEndpoint.of(provider.apiBaseUrl(), target.model(), false), headers(false), body, label, link)) {
+            call.awaitHead();
+            failOnErrorStatus(call, label);
+            JsonNode answer = parse(call.readAll(MAX_RESPONSE_BYTES), label);
+            if (!answer.isObject()) {
+                throw new UpstreamException(502, label + " answered with something other than a JSON object");
+            }
+            return GeminiResponseTranslator.translate(answer, target.model());
+        }
+    }
+
+    @Override
+    public void stream(MessagesRequest request, RouteTarget target, EventSink sink) throws IOException {
+        byte[] body = Json.MAPPER.writeValueAsBytes(translator.translate(request, target.model()));
+        String label = label(target);
+        try (UpstreamCall call = client.post(
+                GeminiEndpoint.of(provider.apiBaseUrl(), target.model(), true), headers(true), body, label, sink)) {
+            call.awaitHead();
+            failOnErrorStatus(call, label);
+            GeminiStreamTranslator events = new GeminiStreamTranslator(target.model(), sink::send);
+            if (!call.isEventStream()) {
+                replayWhole(parse(call.readAll(MAX_RESPONSE_BYTES), label), events, label);
+                sink.flush();
+                return;
+            }
+            relay(call, events, sink, label);
+        }
+    }
+
+    /** A server that ignored {@code alt=sse} answered with one response, or a JSON array of chunks. */
+    private void replayWhole(JsonNode answer, GeminiStreamTranslator events, String label) {
+        if (answer.isArray()) {
+            answer.forEach(chunk -> onChunk(chunk, events, label));
+        } else {
+            onChunk(answer, events, label);
+        }
+        if (!events.started()) {
+            throw new UpstreamException(502, label + " answered with no response");
+        }
+        events.onEnd(provider.name());
+    }
+
+    private void relay(UpstreamCall call, GeminiStreamTranslator events, EventSink sink, String label) throws IOException {
+        SseParser parser = new SseParser(event -> onEvent(event, events, label));
+        KeepAlive.Timer pings = keepAlive.start(() -> {
+            events.ensureStarted();
+            sink.send(new StreamEvent.Ping());
+        }, sink);
+        while (!events.finished()) {
+            try {
+                if (!call.next(parser::feed, pings::onQuiet)) {
+                    parser.finish();
+                    if (!events.started()) {
+                        throw new UpstreamException(502, label + " ended its stream without sending an event");
+                    }
+                    events.onEnd(provider.name());
+                }
+            } catch (UpstreamException | SseException failed) {
+                if (!events.started()) {
+                    throw failed;
+                }
+                String message = failed instanceof UpstreamException upstream ? upstream.getMessage()
+                        : label + ": the upstream stream broke before the response was complete";
+                LOG.warn("{}", message);
+                events.fail(failed instanceof UpstreamException upstream ? ApiError.anthropicType(upstream.status())
+                        : "api_error", message);
+            }
+            pings.flush();
+        }
+    }
+
+    private void onEvent(SseEvent event, GeminiStreamTranslator events, String label) {
+        if (event.data().isBlank()) {
+            return;
+        }
+        JsonNode chunk;
+        try {
+            chunk = Json.MAPPER.readTree(event.data());
+        } catch (JacksonException notJson) {
+            throw new SseException("an event is not JSON");
+        }
+        onChunk(chunk, events, label);
+    }
+
+    /** An error inside the stream fails the request while nothing was sent, and the stream after. */
+    private void onChunk(JsonNode chunk, GeminiStreamTranslator events, String label) {
+        if (chunk == null || !chunk.isObject()) {
+            return;
+        }
+        JsonNode error = chunk.get("error");
+        if (error == null) {
+            events.onChunk(chunk);
+            return;
+        }
+        int status = GeminiErrors.streamErrorStatus(error);
+        String message = label + " reported an error: " + redactor.redact(error.path("message").asString(error.toString()));
+        if (!events.started()) {
+            throw new UpstreamException(status, message);
+        }
+        events.fail(ApiError.anthropicType(status), message);
+    }
+
+    private Map<String, String> headers(boolean stream) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", stream ? "text/event-stream" : "application/json");
+        provider.apiKeys().stream().findFirst().ifPresent(secret -> headers.put("x-goog-api-key", secret.reveal()));
+        return headers;
+    }
+
+    private void failOnErrorStatus(UpstreamCall call, String label) {
+        int status = call.status();
+        if (status < 400) {
+            return;
+        }
+        byte[] body = call.readSome(MAX_ERROR_BYTES);
+        String detail = ErrorBodies.message(body, redactor);
+        throw new UpstreamException(status, label + " answered " + status + (detail == null ? "" : ": " + detail),
+                call.retryAfter().or(() -> GeminiErrors.retryDelay(body)));
+    }
+
+    private static JsonNode parse(byte[] answer, String label) {
+        try {
+            JsonNode root = Json.MAPPER.readTree(answer);
+            if (root == null || !(root.isObject() || root.isArray())) {
+                throw new UpstreamException(502, label + " answered with something other than JSON");
+            }
+            return root;
+        } catch (JacksonException e) {
+            throw new UpstreamException(502, label + " answered with a body that is not JSON");
+        }
+    }
+
+    private String label(RouteTarget target) {
+        return "provider " + provider.name() + " (model " + target.model() + ")";
+    }
+}

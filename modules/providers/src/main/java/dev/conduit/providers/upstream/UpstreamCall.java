@@ -1,0 +1,270 @@
+package dev.conduit.providers.upstream;
+
+import dev.conduit.config.UpstreamTimeouts;
+import dev.conduit.providers.ClientGoneException;
+import dev.conduit.providers.ClientLink;
+import dev.conduit.providers.UpstreamException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+
+/**
+ * One request to a provider, waited on by the request's own (virtual) thread. While it waits —
+ * for the response head or the next piece of the body — it wakes every tick to check, in this
+ * order: the client is still there, the worker is not past its drain deadline, and the first-byte,
+ * stream-idle and total limits hold. Whatever ends the call aborts the upstream request, so the
+ * provider stops generating and the pool slot is freed.
+ */
+public final class UpstreamCall implements AutoCloseable {
+
+    /** The limits of one call and how often they are checked. */
+    record Limits(UpstreamTimeouts timeouts, Duration tick) {}
+
+    private final Request request;
+    private final Limits limits;
+    private final String label;
+    private final ClientLink link;
+    private final Semaphore signal = new Semaphore(0);
+    private final long sentAt = System.nanoTime();
+
+    private volatile Response head;
+    private volatile Content.Source body;
+    private volatile Throwable failure;
+    private volatile boolean demandPending;
+    private boolean sawBody;
+    private long lastBodyAt;
+    private long lastCheckAt = System.nanoTime();
+    private boolean complete;
+
+    private UpstreamCall(Request request, Limits limits, String label, ClientLink link) {
+        this.request = request;
+        this.limits = limits;
+        this.label = label;
+        this.link = link;
+    }
+
+    static UpstreamCall send(Request request, Limits limits, String label, ClientLink link) {
+        UpstreamCall call = new UpstreamCall(request, limits, label, link);
+        request.onResponseContentSource((response, source) -> {
+            call.head = response;
+            call.body = source;
+            call.signal.release();
+        });
+        request.send(result -> {
+            if (result.isFailed()) {
+                call.failure = result.getFailure();
+            }
+            call.signal.release();
+        });
+        return call;
+    }
+
+    /** Waits for the response head. */
+    public void awaitHead() {
+        while (head == null) {
+            if (failure != null) {
+                throw describe(failure);
+            }
+            checkWhileWaiting();
+            await();
+        }
+    }
+
+    public int status() {
+        return head.getStatus();
+    }
+
+    public Optional<String> retryAfter() {
+        return Optional.ofNullable(head.getHeaders().get(HttpHeader.RETRY_AFTER));
+    }
+
+    public boolean isEventStream() {
+        String type = head.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+    }
+
+    /**
+     * Hands the next piece of the body to {@code consumer}, waiting for it as long as the limits
+     * allow; {@code onQuiet} runs at every tick that brought nothing (for keep-alive pings).
+     *
+     * @return false at the end of the body
+     */
+    public boolean next(Consumer<ByteBuffer> consumer, Runnable onQuiet) {
+        awaitHead();
+        // an upstream that sends steadily (keep-alive comments, say) must not hide a client that left
+        if (System.nanoTime() - lastCheckAt >= limits.tick().toNanos()) {
+            checkWhileWaiting();
+        }
+        while (true) {
+            // Jetty's contract: no read() while a demand is pending; breaking it corrupts the
+            // connection's state, and a later request on it reads another response's bytes
+            if (demandPending) {
+                if (!await()) {
+                    checkWhileWaiting();
+                    onQuiet.run();
+                }
+                continue;
+            }
+            Content.Chunk chunk = body.read();
+            if (chunk == null) {
+                demandPending = true;
+                body.demand(() -> {
+                    demandPending = false;
+                    signal.release();
+                });
+                continue;
+            }
+            try {
+                if (Content.Chunk.isFailure(chunk)) {
+                    throw describe(chunk.getFailure());
+                }
+                boolean data = chunk.hasRemaining();
+                if (data) {
+                    sawBody = true;
+                    lastBodyAt = System.nanoTime();
+                    consumer.accept(chunk.getByteBuffer());
+                }
+                if (chunk.isLast()) {
+                    complete = true;
+                    return false;
+                }
+                if (data) {
+                    return true;
+                }
+            } finally {
+                chunk.release();
+            }
+        }
+    }
+
+    /** The whole body, failing past {@code limit} bytes. */
+    public byte[] readAll(int limit) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (next(piece -> {
+            byte[] bytes = new byte[piece.remaining()];
+            piece.get(bytes);
+            out.writeBytes(bytes);
+        }, () -> { })) {
+            if (out.size() > limit) {
+                abort("answer too large");
+                throw new UpstreamException(502, label + " answered with more than " + (limit >> 20) + " MiB");
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Up to {@code limit} bytes of the body, for error messages; never fails. */
+    public byte[] readSome(int limit) {
+        try {
+            return readAll(limit);
+        } catch (RuntimeException unreadable) {
+            return new byte[0];
+        }
+    }
+
+    /** Waits one tick for a signal; true when one came. */
+    private boolean await() {
+        try {
+            return signal.tryAcquire(limits.tick().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort("interrupted");
+            throw new UpstreamException(502, label + ": the request was interrupted");
+        }
+    }
+
+    private void checkWhileWaiting() {
+        lastCheckAt = System.nanoTime();
+        if (link.clientGone()) {
+            abort("client went away");
+            throw new ClientGoneException("the client went away while " + label + " was answering");
+        }
+        if (link.mustStop()) {
+            abort("worker draining");
+            throw new UpstreamException(503, "server is restarting", Optional.of("1"));
+        }
+        long now = System.nanoTime();
+        UpstreamTimeouts timeouts = limits.timeouts();
+        if (now - sentAt > timeouts.total().toNanos()) {
+            abort("total timeout");
+            throw new UpstreamException(504, label + " did not finish within " + seconds(timeouts.total()) + " (API_TIMEOUT_MS)");
+        }
+        if (!sawBody && now - sentAt > timeouts.firstByte().toNanos()) {
+            abort("first byte timeout");
+            throw new UpstreamException(504, label + " sent nothing within " + seconds(timeouts.firstByte())
+                    + " (FIRST_BYTE_TIMEOUT_MS)");
+        }
+        if (sawBody && now - lastBodyAt > timeouts.streamIdle().toNanos()) {
+            abort("stream idle timeout");
+            throw new UpstreamException(504, label + " went silent for " + seconds(timeouts.streamIdle())
+                    + " mid-answer (STREAM_IDLE_TIMEOUT_MS)");
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    /** Says what went wrong in the words a user can act on, without stack traces. */
+    private UpstreamException describe(Throwable cause) {
+        URI uri = request.getURI();
+        String where = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (sawBody && root instanceof IOException && !(root instanceof SocketTimeoutException)) {
+            return new UpstreamException(502, label + ": the upstream stream broke before the response was complete");
+        }
+        String reason = switch (root) {
+            case SocketTimeoutException connectTimeout -> "could not connect to " + where + " within "
+                    + seconds(limits.timeouts().connect()) + " (CONNECT_TIMEOUT_MS)";
+            case TimeoutException total -> "did not finish within " + seconds(limits.timeouts().total()) + " (API_TIMEOUT_MS)";
+            case ConnectException connect -> "connection refused by " + where;
+            case UnknownHostException unknown -> "unknown host " + uri.getHost();
+            case UnresolvedAddressException unresolved -> "unknown host " + uri.getHost();
+            case SSLException tls -> "TLS handshake with " + where + " failed";
+            case IOException io -> "connection to " + where + " failed (" + io.getClass().getSimpleName() + ")";
+            default -> "request to " + where + " failed (" + root.getClass().getSimpleName() + ")";
+        };
+        int status = root instanceof TimeoutException || root instanceof SocketTimeoutException ? 504 : 502;
+        return new UpstreamException(status, label + ": " + reason);
+    }
+
+    private void abort(String why) {
+        abort(new IOException("aborted by Conduit: " + why));
+    }
+
+    private void abort(IOException cause) {
+        request.abort(cause);
+    }
+
+    /**
+     * Ends the call. One whose body was read to the end is left alone: its connection is already
+     * back in the pool, serving someone else.
+     */
+    @Override
+    public void close() {
+        if (!complete) {
+            abort(new IOException("call closed before its answer was read"));
+        }
+    }
+}

@@ -113,6 +113,11 @@ final class ConduitProcess implements AutoCloseable {
         return process;
     }
 
+    /** SIGTERM, as an init system sends it; unlike {@link Process#destroy()} it leaves the output readable. */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -147,7 +147,7 @@ class ImageIT {
         ConduitProcess conduit = ConduitProcess.start(home, Map.of(), "run", "--config", mockConfig().toString(), "--port", "0");
         conduit.awaitListening(Duration.ofSeconds(30));
 
-        conduit.process().destroy();
+        conduit.terminate();
 
         assertThat(conduit.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
     }

@@ -50,7 +50,9 @@ public final class DrainCoordinator {
         }
         state = DrainState.DRAINING;
         deadlineMillis = clock.millis() + deadline.toMillis();
-        connector.shutdown(); // stops accepting; responses from now on close their connection
+        // close() stops accepting and leaves requests in flight alone (Jetty's shutdown() would fail
+        // the ones waiting on an upstream); responses from now on close their connection themselves
+        connector.close();
         LOG.info("draining: no longer accepting; {} requests ({} streams) on {} connections may run for {} s",
                 registry.requestsInFlight(), registry.streams(), registry.openConnections(), deadline.toSeconds());
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(

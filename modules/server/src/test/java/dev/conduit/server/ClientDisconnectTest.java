@@ -5,6 +5,7 @@ import static dev.conduit.testing.OpenAiChunks.textChunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conduit.testing.MockReply;
+import dev.conduit.testing.RawConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

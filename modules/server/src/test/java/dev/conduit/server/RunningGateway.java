@@ -26,6 +26,7 @@ final class RunningGateway implements AutoCloseable, BeforeAllCallback, BeforeEa
     static final String UPSTREAM_KEY = "sk-mock-canary-0123456789abcdef";
 
     private final String extraConfig;
+    private final String extraProviders;
     private final HttpClient http = HttpClient.newHttpClient();
     MockUpstream upstream;
     Worker worker;
@@ -34,7 +35,13 @@ final class RunningGateway implements AutoCloseable, BeforeAllCallback, BeforeEa
 
     /** @param extraConfig more top-level JSON5 members, with a trailing comma, or "" */
     RunningGateway(String extraConfig) {
+        this(extraConfig, "");
+    }
+
+    /** @param extraProviders more entries of {@code Providers}, each followed by a comma */
+    RunningGateway(String extraConfig, String extraProviders) {
         this.extraConfig = extraConfig;
+        this.extraProviders = extraProviders;
     }
 
     /** A gateway started at once, for tests that need one of their own. */
@@ -71,9 +78,9 @@ final class RunningGateway implements AutoCloseable, BeforeAllCallback, BeforeEa
                     api_base_url: '%s',
                     api_key: '%s',
                     models: ['mock-model', 'Other-Model'],
-                  }],
+                  }, %s],
                   Router: {default: 'mock,mock-model'},
-                }""".formatted(extraConfig, upstream.chatCompletionsUrl(), UPSTREAM_KEY));
+                }""".formatted(extraConfig, upstream.chatCompletionsUrl(), UPSTREAM_KEY, extraProviders));
         worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"));
     }
 

@@ -12,8 +12,9 @@ public sealed interface MockReply {
 
     /**
      * A server-sent-event stream: each element of {@code writes} is written and flushed on its
-     * own, after {@code pause}. With {@code cut}, the connection is dropped after the last write
-     * instead of ending the response.
+     * own, {@code pause} after the one before (an empty first write sends only the response
+     * head). With {@code cut}, the connection is dropped after the last write instead of ending
+     * the response.
      */
     record Stream(List<String> writes, Duration pause, boolean cut) implements MockReply {}
 
@@ -23,6 +24,9 @@ public sealed interface MockReply {
      * noticed (see {@link MockUpstream#awaitCancellation}).
      */
     record Hang(List<String> writes) implements MockReply {}
+
+    /** {@code reply}, after thinking for {@code delay}. */
+    record Delayed(Duration delay, MockReply reply) implements MockReply {}
 
     static MockReply json(int status, String body) {
         return new Whole(status, "application/json", body, Map.of());

@@ -122,6 +122,11 @@ public final class MockUpstream implements AutoCloseable {
         if (reply == null) {
             reply = fallback.apply(recorded);
         }
+        answer(reply, request, response, callback, user);
+    }
+
+    private void answer(MockReply reply, Request request, Response response, Callback callback, String user)
+            throws IOException {
         switch (reply) {
             case MockReply.Whole whole -> {
                 response.setStatus(whole.status());
@@ -131,6 +136,14 @@ public final class MockUpstream implements AutoCloseable {
             }
             case MockReply.Stream stream -> stream(stream, response, callback);
             case MockReply.Hang hang -> hang(hang, request, response, callback, user);
+            case MockReply.Delayed delayed -> {
+                try {
+                    Thread.sleep(delayed.delay());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                answer(delayed.reply(), request, response, callback, user);
+            }
         }
     }
 
@@ -238,8 +251,8 @@ public final class MockUpstream implements AutoCloseable {
     private static void stream(MockReply.Stream stream, Response response, Callback callback) throws IOException {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
-        for (String write : stream.writes()) {
-            if (!stream.pause().isZero()) {
+        for (int i = 0; i < stream.writes().size(); i++) {
+            if (i > 0 && !stream.pause().isZero()) {
                 try {
                     Thread.sleep(stream.pause());
                 } catch (InterruptedException e) {
@@ -248,14 +261,11 @@ public final class MockUpstream implements AutoCloseable {
                     return;
                 }
             }
-            try (Blocker.Callback written = Blocker.callback()) {
-                response.write(false, ByteBuffer.wrap(write.getBytes(StandardCharsets.UTF_8)), written);
-                written.block();
-            }
+            write(response, stream.writes().get(i));
         }
         if (stream.cut()) {
             // failing a committed response makes Jetty drop the connection mid-body
-            callback.failed(new IOException("mock upstream cut the stream"));
+            callback.failed(new QuietException.Exception("mock upstream cut the stream"));
         } else {
             callback.succeeded();
         }

@@ -3,6 +3,7 @@ package dev.conduit.server.http;
 import dev.conduit.connections.ConnectionRegistry;
 import dev.conduit.connections.DrainCoordinator;
 import dev.conduit.protocol.ApiError;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
@@ -44,7 +45,23 @@ final class DrainGuardHandler extends Handler.Wrapper {
         ConnectionRegistry.Exchange exchange = registry.begin(request.getConnectionMetaData().getConnection());
         request.setAttribute(EXCHANGE, exchange);
         Request.addCompletionListener(request, failure -> exchange.end());
-        return super.handle(request, response, callback);
+        return super.handle(request, new ClosingWhenDraining(request, response), callback);
+    }
+
+    /** A response that, begun while the worker drains, tells its client the connection closes. */
+    private final class ClosingWhenDraining extends Response.Wrapper {
+
+        ClosingWhenDraining(Request request, Response wrapped) {
+            super(request, wrapped);
+        }
+
+        @Override
+        public void write(boolean last, ByteBuffer content, Callback callback) {
+            if (!isCommitted() && drain.draining()) {
+                getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
+            super.write(last, content, callback);
+        }
     }
 
     static void markStreaming(Request request) {

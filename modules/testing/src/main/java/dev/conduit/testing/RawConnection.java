@@ -1,4 +1,4 @@
-package dev.conduit.server;
+package dev.conduit.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,17 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A client on a plain socket, for what HTTP libraries hide: leaving mid-answer, reusing a connection. */
-final class RawConnection implements AutoCloseable {
+public final class RawConnection implements AutoCloseable {
 
     private final Socket socket = new Socket();
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
 
-    RawConnection(int port) throws IOException {
+    public RawConnection(int port) throws IOException {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(20_000);
     }
 
-    void post(String path, String json) throws IOException {
+    public void post(String path, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n";
@@ -28,8 +28,14 @@ final class RawConnection implements AutoCloseable {
         socket.getOutputStream().flush();
     }
 
+    public void get(String path) throws IOException {
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+    }
+
     /** Reads until what was received contains {@code text}; fails at end of stream or after the deadline. */
-    String readUntil(String text, Duration deadline) throws IOException {
+    public String readUntil(String text, Duration deadline) throws IOException {
         socket.setSoTimeout((int) deadline.toMillis());
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[8192];
@@ -44,7 +50,7 @@ final class RawConnection implements AutoCloseable {
     }
 
     /** Reads until the server closes the connection. */
-    String readToEnd(Duration deadline) throws IOException {
+    public String readToEnd(Duration deadline) throws IOException {
         socket.setSoTimeout((int) deadline.toMillis());
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[8192];
@@ -54,7 +60,12 @@ final class RawConnection implements AutoCloseable {
         return received();
     }
 
-    String received() {
+    /** Forgets what was received, for the next exchange on this connection. */
+    public void clear() {
+        received.reset();
+    }
+
+    public String received() {
         return received.toString(StandardCharsets.UTF_8);
     }
 

@@ -28,7 +28,9 @@ for jar in "$jars"/*.jar; do
   if printf '%s' "$description" | grep -q 'No module descriptor found'; then
     # an automatic module: give it the descriptor jdeps derives from its byte code
     module=$(printf '%s\n' "$description" | sed -n 's/^\([A-Za-z0-9_.]*\)@.* automatic$/\1/p')
-    "$bin/jdeps" --multi-release 25 --module-path "$jars" --generate-module-info "$target/module-info" "$jar" >/dev/null
+    # --ignore-missing-deps: compile-only annotations (javax.annotation) and optional tracers are absent
+    "$bin/jdeps" --multi-release 25 --ignore-missing-deps --module-path "$jars" \
+      --generate-module-info "$target/module-info" "$jar" >/dev/null
     info=$(find "$target/module-info/$module" -name module-info.java | head -n 1)
     mkdir -p "$target/module-info/$module/classes"
     "$bin/javac" --release 25 --module-path "$jars" --patch-module "$module=$jar" \

@@ -5,7 +5,7 @@
  * HTTP and registers the MXBeans.
  */
 module dev.conduit.health {
-    requires transitive java.management;
+    requires transitive dev.conduit.management;
     requires jdk.management;
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;

@@ -9,6 +9,7 @@ module dev.conduit.server {
     requires transitive dev.conduit.providers;
     requires transitive dev.conduit.connections;
     requires dev.conduit.management;
+    requires dev.conduit.health;
     requires jdk.unsupported;
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.client;

@@ -2,6 +2,7 @@ package dev.conduit.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,10 @@ import java.util.Optional;
  *     DRAIN_TIMEOUT_MS}, default 25 s)
  * @param pingInterval how often a stream gets a {@code ping} event while the upstream is silent
  *     ({@code PING_INTERVAL_MS}, default 15 s)
+ * @param prices {@code Prices}: token prices by {@code "provider,model"} as configured, for the
+ *     estimated cost; empty when not given
+ * @param adminNeedsApiKey {@code ADMIN_REQUIRES_APIKEY}: whether {@code /health/detailed} and
+ *     {@code /metrics} require {@code APIKEY} like the API does
  */
 public record ConduitConfig(
         List<ProviderConfig> providers,
@@ -39,7 +44,9 @@ public record ConduitConfig(
         List<String> warnings,
         UpstreamTimeouts timeouts,
         Duration drainTimeout,
-        Duration pingInterval) {
+        Duration pingInterval,
+        Map<RouteTarget, TokenPrice> prices,
+        boolean adminNeedsApiKey) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3456;
@@ -50,6 +57,7 @@ public record ConduitConfig(
     public ConduitConfig {
         providers = List.copyOf(providers);
         warnings = List.copyOf(warnings);
+        prices = Map.copyOf(prices);
     }
 
     /** A configuration with default timeouts, drain deadline and ping interval. */
@@ -59,7 +67,7 @@ public record ConduitConfig(
         this(providers, router, apiKey, host, port, log, logLevel, apiTimeout, proxyUrl, nonInteractiveMode, source,
                 warnings, new UpstreamTimeouts(UpstreamTimeouts.DEFAULTS.connect(), UpstreamTimeouts.DEFAULTS.firstByte(),
                         UpstreamTimeouts.DEFAULTS.streamIdle(), apiTimeout),
-                DEFAULT_DRAIN_TIMEOUT, DEFAULT_PING_INTERVAL);
+                DEFAULT_DRAIN_TIMEOUT, DEFAULT_PING_INTERVAL, Map.of(), false);
     }
 
     public Optional<ProviderConfig> provider(String name) {
@@ -74,6 +82,7 @@ public record ConduitConfig(
     /** The same configuration listening elsewhere (command-line overrides). */
     public ConduitConfig withListener(String newHost, int newPort) {
         return new ConduitConfig(providers, router, apiKey, newHost, newPort, log, logLevel, apiTimeout,
-                proxyUrl, nonInteractiveMode, source, warnings, timeouts, drainTimeout, pingInterval);
+                proxyUrl, nonInteractiveMode, source, warnings, timeouts, drainTimeout, pingInterval, prices,
+                adminNeedsApiKey);
     }
 }

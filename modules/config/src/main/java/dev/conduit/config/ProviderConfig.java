@@ -1,6 +1,8 @@
 package dev.conduit.config;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -15,10 +17,12 @@ import tools.jackson.databind.JsonNode;
  *     providers module
  * @param timeouts the limits for this provider: its own {@code *_timeout_ms} keys over the
  *     global ones
+ * @param probeInterval {@code probe_interval_ms}: how often to check the provider with a free
+ *     request (its model list); empty: health comes from live traffic only
  */
 public record ProviderConfig(
         String name, URI apiBaseUrl, List<Secret> apiKeys, List<String> models, JsonNode transformer,
-        UpstreamTimeouts timeouts) {
+        UpstreamTimeouts timeouts, Optional<Duration> probeInterval) {
 
     public ProviderConfig {
         apiKeys = List.copyOf(apiKeys);
@@ -27,7 +31,7 @@ public record ProviderConfig(
 
     /** A provider with the default timeouts. */
     public ProviderConfig(String name, URI apiBaseUrl, List<Secret> apiKeys, List<String> models, JsonNode transformer) {
-        this(name, apiBaseUrl, apiKeys, models, transformer, UpstreamTimeouts.DEFAULTS);
+        this(name, apiBaseUrl, apiKeys, models, transformer, UpstreamTimeouts.DEFAULTS, Optional.empty());
     }
 
     /**

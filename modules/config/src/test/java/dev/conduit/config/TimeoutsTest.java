@@ -29,7 +29,7 @@ class TimeoutsTest {
                   "API_TIMEOUT_MS": 900000, "DRAIN_TIMEOUT_MS": 5000, "PING_INTERVAL_MS": 1000,
                   "Providers": [
                     {"name": "slow", "api_base_url": "http://127.0.0.1:8080/v1/chat/completions",
-                     "first_byte_timeout_ms": 600000, "timeout_ms": 1200000},
+                     "first_byte_timeout_ms": 600000, "timeout_ms": 1200000, "probe_interval_ms": 60000},
                     {"name": "plain", "api_base_url": "http://127.0.0.1:8081/v1/chat/completions"}
                   ]
                 }""");
@@ -40,6 +40,8 @@ class TimeoutsTest {
         assertThat(config.providers().get(0).timeouts()).isEqualTo(new UpstreamTimeouts(
                 Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(45), Duration.ofMinutes(20)));
         assertThat(config.providers().get(1).timeouts()).isEqualTo(config.timeouts());
+        assertThat(config.providers().get(0).probeInterval()).contains(Duration.ofMinutes(1));
+        assertThat(config.providers().get(1).probeInterval()).isEmpty();
         assertThat(config.drainTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.pingInterval()).isEqualTo(Duration.ofSeconds(1));
     }

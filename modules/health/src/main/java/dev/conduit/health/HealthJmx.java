@@ -1,6 +1,6 @@
 package dev.conduit.health;
 
-import dev.conduit.health.internal.Descriptions;
+import dev.conduit.management.Descriptions;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.MBeanAttributeInfo;

@@ -1,5 +1,6 @@
 package dev.conduit.health;
 
+import dev.conduit.management.Description;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.conduit.health;
 
-import dev.conduit.health.internal.Descriptions;
+import dev.conduit.management.Descriptions;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 import javax.management.MBeanAttributeInfo;

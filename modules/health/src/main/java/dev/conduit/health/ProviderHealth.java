@@ -50,6 +50,11 @@ public final class ProviderHealth {
         stats(provider).record(clock.millis(), kind, kind.countsAsFailure(), null);
     }
 
+    /** The result of an active probe; a failed one makes the provider unhealthy until one succeeds. */
+    public void probed(String provider, boolean ok, String reason) {
+        stats(provider).probed(clock.millis(), ok, reason);
+    }
+
     public void breakerChanged(String provider, String model, BreakerState state) {
         stats(provider).breaker(Objects.requireNonNull(model, "model"), Objects.requireNonNull(state, "state"));
     }

@@ -28,7 +28,9 @@ public record ProviderSnapshot(
         double latencyMillis,
         String lastErrorKind,
         String lastErrorAt,
-        Map<String, BreakerState> breakers) {
+        Map<String, BreakerState> breakers,
+        String lastProbe,
+        String lastProbeAt) {
 
     public ProviderSnapshot {
         breakers = Map.copyOf(breakers);

@@ -11,7 +11,7 @@ public final class Readiness {
     public enum Phase { STARTING, READY, DRAINING }
 
     private static final ReadinessReport WHILE_STARTING = new ReadinessReport(false, "starting");
-    private static final ReadinessReport WHILE_DRAINING = new ReadinessReport(false, "draining");
+    private static final ReadinessReport WHILE_DRAINING = new ReadinessReport(false, "draining: the worker is stopping");
     private static final ReadinessReport WITHOUT_PROVIDER = new ReadinessReport(false, "no usable provider configured");
     private static final ReadinessReport SERVING = new ReadinessReport(true, "ready");
 

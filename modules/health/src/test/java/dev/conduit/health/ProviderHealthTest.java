@@ -117,4 +117,23 @@ class ProviderHealthTest {
 
         assertThat(providers.snapshot("openrouter").orElseThrow().requests()).isZero();
     }
+
+    @Test
+    void aFailedProbeMakesTheProviderUnhealthyUntilOneSucceeds() {
+        providers.probed("deepseek", false, "connection refused by api.deepseek.com:443");
+
+        ProviderSnapshot failed = providers.snapshot("deepseek").orElseThrow();
+        assertThat(failed.status()).isEqualTo(HealthStatus.UNHEALTHY);
+        assertThat(failed.reason()).isEqualTo("the last probe failed: connection refused by api.deepseek.com:443");
+        assertThat(failed.lastProbeAt()).isEqualTo(clock.instant().toString());
+        assertThat(monitoring.health().evaluate().checks()).filteredOn(check -> check.name().equals("providers"))
+                .singleElement().satisfies(check -> assertThat(check.status()).isEqualTo(HealthStatus.DEGRADED));
+
+        clock.advance(Duration.ofMinutes(1));
+        providers.probed("deepseek", true, null);
+
+        ProviderSnapshot recovered = providers.snapshot("deepseek").orElseThrow();
+        assertThat(recovered.status()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(recovered.lastProbe()).isEqualTo("ok");
+    }
 }

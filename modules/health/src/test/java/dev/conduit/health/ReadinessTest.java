@@ -24,7 +24,7 @@ class ReadinessTest {
 
         monitoring.configure(List.of("deepseek"), PriceTable.NONE);
         readiness.draining();
-        assertThat(readiness.report()).isEqualTo(new ReadinessReport(false, "draining"));
+        assertThat(readiness.report()).isEqualTo(new ReadinessReport(false, "draining: the worker is stopping"));
     }
 
     @Test

@@ -1,10 +1,8 @@
 package dev.conduit.management;
 
-import java.lang.reflect.Method;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
-import javax.management.NotCompliantMBeanException;
 import javax.management.StandardMBean;
 
 /**
@@ -20,41 +18,18 @@ public class DescribedMXBean<T> extends StandardMBean {
         this.type = type;
     }
 
-    /** For subclasses that also broadcast notifications. */
-    protected DescribedMXBean(T implementation, Class<T> type, boolean isMXBean) throws NotCompliantMBeanException {
-        super(implementation, type, isMXBean);
-        this.type = type;
-    }
-
     @Override
     protected String getDescription(MBeanInfo info) {
-        Description description = type.getAnnotation(Description.class);
-        return description != null ? description.value() : super.getDescription(info);
+        return Descriptions.of(type, super.getDescription(info));
     }
 
     @Override
     protected String getDescription(MBeanAttributeInfo info) {
-        for (String prefix : new String[] {"get", "is"}) {
-            Description description = described(prefix + info.getName());
-            if (description != null) {
-                return description.value();
-            }
-        }
-        return super.getDescription(info);
+        return Descriptions.of(type, info);
     }
 
     @Override
     protected String getDescription(MBeanOperationInfo info) {
-        Description description = described(info.getName());
-        return description != null ? description.value() : super.getDescription(info);
-    }
-
-    private Description described(String methodName) {
-        for (Method method : type.getMethods()) {
-            if (method.getName().equals(methodName) && method.isAnnotationPresent(Description.class)) {
-                return method.getAnnotation(Description.class);
-            }
-        }
-        return null;
+        return Descriptions.of(type, info);
     }
 }

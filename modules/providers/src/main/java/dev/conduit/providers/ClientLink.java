@@ -24,4 +24,8 @@ public interface ClientLink {
 
     /** The worker is draining and its deadline has passed: the call must end now. */
     boolean mustStop();
+
+    /** The call spent {@code nanos} waiting on the upstream (for the gateway-overhead metric). */
+    default void upstreamWaited(long nanos) {
+    }
 }

@@ -16,4 +16,8 @@ public interface EventSink extends ClientLink {
 
     /** Whether any event has reached the client, after which errors can only be sent in-band. */
     boolean committed();
+
+    /** The upstream failed after the stream started; an in-band error event follows. */
+    default void upstreamFailed(UpstreamException.Kind kind) {
+    }
 }

@@ -4,6 +4,7 @@ import dev.conduit.config.RouteTarget;
 import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.protocol.anthropic.MessagesResponse;
 import java.io.IOException;
+import java.util.Optional;
 
 /** Serves Messages API requests from one provider, whatever format that provider speaks. */
 public interface ProviderAdapter {
@@ -26,4 +27,11 @@ public interface ProviderAdapter {
      * the sink gets {@code ping} events at the configured interval.
      */
     void stream(MessagesRequest request, RouteTarget target, EventSink sink) throws IOException;
+
+    /**
+     * Checks the provider with a request that costs nothing (its model list), never a completion.
+     *
+     * @return empty when it answered, else why not
+     */
+    Optional<String> probe();
 }

@@ -21,6 +21,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -34,11 +35,13 @@ public final class Worker {
     private final ConduitConfig config;
     private final Gateway gateway;
     private final ConduitServer server;
+    private final WorkerMonitoring monitoring;
 
-    private Worker(ConduitConfig config, Gateway gateway, ConduitServer server) {
+    private Worker(ConduitConfig config, Gateway gateway, ConduitServer server, WorkerMonitoring monitoring) {
         this.config = config;
         this.gateway = gateway;
         this.server = server;
+        this.monitoring = monitoring;
     }
 
     /** Loads the config and starts listening; the returned worker serves until {@link #stop()}. */
@@ -51,15 +54,20 @@ public final class Worker {
         config.warnings().forEach(warning -> LOG.warn("config: {}", warning));
 
         Gateway gateway = Gateway.create(config, "conduit/" + Version.current());
-        ConduitServer server = new ConduitServer(gateway, Version.current(), config.host(), config.port());
+        ConnectionRegistry connections = new ConnectionRegistry(InstantSource.system());
+        WorkerMonitoring monitoring = new WorkerMonitoring(config, connections, gateway.providers());
+        ConduitServer server = new ConduitServer(gateway, connections, monitoring.monitoring(), Version.current(),
+                config.host(), config.port());
         try {
             server.start();
         } catch (Exception e) {
+            monitoring.close();
             gateway.providers().close();
             throw new StartupException(startFailure(config, e));
         }
-        Worker worker = new Worker(config, gateway, server);
+        Worker worker = new Worker(config, gateway, server, monitoring);
         worker.registerMBeans();
+        monitoring.started(server.drainCoordinator());
         Banner.log(config, server.port(), Version.current(), sinceProcessStart());
         return worker;
     }
@@ -79,7 +87,11 @@ public final class Worker {
      */
     public CompletableFuture<Void> drainAndStop(Duration deadline) {
         LOG.info("stopping gracefully: streams may run for up to {} s", deadline.toSeconds());
-        return server.drainAndStop(deadline).whenComplete((done, failure) -> gateway.providers().close());
+        monitoring.draining();
+        return server.drainAndStop(deadline).whenComplete((done, failure) -> {
+            monitoring.close();
+            gateway.providers().close();
+        });
     }
 
     /** Without APIKEY, Conduit answers on loopback only, whatever HOST asks for. */
@@ -139,6 +151,7 @@ public final class Worker {
 
     public void stop() {
         Mbeans.unregister(Mbeans.name("Connections"));
+        monitoring.close();
         try {
             server.stop();
         } catch (Exception e) {

@@ -105,6 +105,6 @@ class BadRequestsTest {
                 .timeout(Duration.ofSeconds(10)).GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).startsWith("{\"status\":\"ok\",\"version\":\"");
+        assertThat(response.body()).startsWith("{\"status\":\"healthy\",\"reason\":\"all checks pass\",\"version\":\"");
     }
 }

@@ -38,7 +38,10 @@ final class RunningGateway implements AutoCloseable, BeforeAllCallback, BeforeEa
         this(extraConfig, "");
     }
 
-    /** @param extraProviders more entries of {@code Providers}, each followed by a comma */
+    /**
+     * @param extraProviders more entries of {@code Providers}, each followed by a comma;
+     *     {@code {upstream}} stands for the mock upstream's URL
+     */
     RunningGateway(String extraConfig, String extraProviders) {
         this.extraConfig = extraConfig;
         this.extraProviders = extraProviders;
@@ -80,7 +83,8 @@ final class RunningGateway implements AutoCloseable, BeforeAllCallback, BeforeEa
                     models: ['mock-model', 'Other-Model'],
                   }, %s],
                   Router: {default: 'mock,mock-model'},
-                }""".formatted(extraConfig, upstream.chatCompletionsUrl(), UPSTREAM_KEY, extraProviders));
+                }""".formatted(extraConfig, upstream.chatCompletionsUrl(), UPSTREAM_KEY,
+                        extraProviders.replace("{upstream}", upstream.chatCompletionsUrl().toString())));
         worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"));
     }
 

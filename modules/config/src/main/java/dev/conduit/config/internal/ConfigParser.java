@@ -4,8 +4,10 @@ import dev.conduit.config.ConduitConfig;
 import dev.conduit.config.ConfigException;
 import dev.conduit.config.ConfigSource;
 import dev.conduit.config.ProviderConfig;
+import dev.conduit.config.RouteTarget;
 import dev.conduit.config.RouterConfig;
 import dev.conduit.config.Secret;
+import dev.conduit.config.TokenPrice;
 import dev.conduit.config.UpstreamTimeouts;
 import java.net.URI;
 import java.nio.file.Path;
@@ -100,8 +102,13 @@ public final class ConfigParser {
                 .orElse(false);
         Duration drain = millis(root, "DRAIN_TIMEOUT_MS", ConduitConfig.DEFAULT_DRAIN_TIMEOUT, values);
         Duration ping = millis(root, "PING_INTERVAL_MS", ConduitConfig.DEFAULT_PING_INTERVAL, values);
+        Map<RouteTarget, TokenPrice> prices = new PricesSection(values, findings, providers)
+                .read(root.get("Prices"), top.key("Prices"));
+        boolean adminNeedsApiKey = values.flag(root.get("ADMIN_REQUIRES_APIKEY"), top.key("ADMIN_REQUIRES_APIKEY"))
+                .orElse(false);
         return new ConduitConfig(providers.valid(), router, apiKey, host, port, log, logLevel, timeouts.total(), proxyUrl,
-                nonInteractive, source, writer.inDocumentOrder(findings.warnings()), timeouts, drain, ping);
+                nonInteractive, source, writer.inDocumentOrder(findings.warnings()), timeouts, drain, ping, prices,
+                adminNeedsApiKey);
     }
 
     private static Duration millis(JsonNode root, String key, Duration absent, Values values) {

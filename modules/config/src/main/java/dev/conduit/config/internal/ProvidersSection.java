@@ -65,8 +65,10 @@ final class ProvidersSection {
             List<String> models = models(entry.get("models"), at.key("models"));
             JsonNode transformer = transformer(entry.get("transformer"), at.key("transformer"));
             UpstreamTimeouts timeouts = timeouts(entry, at);
+            Optional<Duration> probeInterval = Optional.ofNullable(
+                    values.millis(entry.get("probe_interval_ms"), at.key("probe_interval_ms"), null));
             if (findings.errorCount() == errorsBefore && name.isPresent() && url.isPresent()) {
-                valid.add(new ProviderConfig(name.get(), url.get(), keys, models, transformer, timeouts));
+                valid.add(new ProviderConfig(name.get(), url.get(), keys, models, transformer, timeouts, probeInterval));
             }
         }
         return new Providers(valid, names, shownNames);

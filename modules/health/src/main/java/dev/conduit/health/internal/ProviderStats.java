@@ -24,6 +24,9 @@ public final class ProviderStats {
     private double latencyMillis = Double.NaN;
     private UpstreamErrorKind lastErrorKind;
     private long lastErrorAtMillis;
+    /** The last active probe: null before the first, "ok", or why it failed. */
+    private String lastProbe;
+    private long lastProbeAtMillis;
 
     public ProviderStats(String provider) {
         this.provider = provider;
@@ -50,6 +53,12 @@ public final class ProviderStats {
         breakers.put(model, state);
     }
 
+    /** An active probe (configured per provider) answered, or failed for {@code reason}. */
+    public synchronized void probed(long nowMillis, boolean ok, String reason) {
+        lastProbe = ok ? "ok" : reason;
+        lastProbeAtMillis = nowMillis;
+    }
+
     public ProviderSnapshot snapshot(long nowMillis, HealthThresholds thresholds) {
         WindowCounts counts = window.sum(nowMillis, SlidingCounts.WINDOW);
         Map<String, BreakerState> breakerStates = new TreeMap<>(breakers);
@@ -67,11 +76,16 @@ public final class ProviderStats {
             reason = notClosed + " of " + breakerStates.size() + " breakers open or half-open";
         }
         synchronized (this) {
+            if (lastProbe != null && !lastProbe.equals("ok")) {
+                status = HealthStatus.UNHEALTHY;
+                reason = "the last probe failed: " + lastProbe;
+            }
             return new ProviderSnapshot(provider, status, reason, counts.requests(), counts.errors(),
                     counts.errorRatio(), Double.isNaN(latencyMillis) ? 0 : latencyMillis,
                     lastErrorKind == null ? null : lastErrorKind.label(),
                     lastErrorKind == null ? null : Instant.ofEpochMilli(lastErrorAtMillis).toString(),
-                    breakerStates);
+                    breakerStates, lastProbe,
+                    lastProbe == null ? null : Instant.ofEpochMilli(lastProbeAtMillis).toString());
         }
     }
 }

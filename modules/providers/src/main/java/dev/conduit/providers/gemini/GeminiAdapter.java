@@ -6,24 +6,23 @@ import dev.conduit.protocol.ApiError;
 import dev.conduit.protocol.Json;
 import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.protocol.anthropic.MessagesResponse;
-import dev.conduit.protocol.anthropic.StreamEvent;
 import dev.conduit.protocol.sse.SseEvent;
 import dev.conduit.protocol.sse.SseException;
-import dev.conduit.protocol.sse.SseParser;
 import dev.conduit.providers.ClientLink;
 import dev.conduit.providers.EventSink;
 import dev.conduit.providers.ProviderAdapter;
 import dev.conduit.providers.UpstreamException;
 import dev.conduit.providers.upstream.ErrorBodies;
 import dev.conduit.providers.upstream.KeepAlive;
+import dev.conduit.providers.upstream.Probe;
+import dev.conduit.providers.upstream.StreamRelay;
 import dev.conduit.providers.upstream.Redactor;
 import dev.conduit.providers.upstream.UpstreamCall;
 import dev.conduit.providers.upstream.UpstreamClient;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -35,7 +34,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class GeminiAdapter implements ProviderAdapter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GeminiAdapter.class);
     private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
     private static final int MAX_ERROR_BYTES = 64 * 1024;
 
@@ -86,7 +84,7 @@ public final class GeminiAdapter implements ProviderAdapter {
             failOnErrorStatus(call, label);
             JsonNode answer = parse(call.readAll(MAX_RESPONSE_BYTES), label);
             if (!answer.isObject()) {
-                throw new UpstreamException(502, label + " answered with something other than a JSON object");
+                throw new UpstreamException(502, label + " answered with something other than a JSON object", UpstreamException.Kind.BAD_RESPONSE);
             }
             return GeminiResponseTranslator.translate(answer, target.model());
         }
@@ -106,7 +104,7 @@ public final class GeminiAdapter implements ProviderAdapter {
                 sink.flush();
                 return;
             }
-            relay(call, events, sink, label);
+            StreamRelay.run(call, events, event -> onEvent(event, events, label), sink, keepAlive, provider.name(), label);
         }
     }
 
@@ -118,38 +116,9 @@ public final class GeminiAdapter implements ProviderAdapter {
             onChunk(answer, events, label);
         }
         if (!events.started()) {
-            throw new UpstreamException(502, label + " answered with no response");
+            throw new UpstreamException(502, label + " answered with no response", UpstreamException.Kind.BAD_RESPONSE);
         }
         events.onEnd(provider.name());
-    }
-
-    private void relay(UpstreamCall call, GeminiStreamTranslator events, EventSink sink, String label) throws IOException {
-        SseParser parser = new SseParser(event -> onEvent(event, events, label));
-        KeepAlive.Timer pings = keepAlive.start(() -> {
-            events.ensureStarted();
-            sink.send(new StreamEvent.Ping());
-        }, sink);
-        while (!events.finished()) {
-            try {
-                if (!call.next(parser::feed, pings::onQuiet)) {
-                    parser.finish();
-                    if (!events.started()) {
-                        throw new UpstreamException(502, label + " ended its stream without sending an event");
-                    }
-                    events.onEnd(provider.name());
-                }
-            } catch (UpstreamException | SseException failed) {
-                if (!events.started()) {
-                    throw failed;
-                }
-                String message = failed instanceof UpstreamException upstream ? upstream.getMessage()
-                        : label + ": the upstream stream broke before the response was complete";
-                LOG.warn("{}", message);
-                events.fail(failed instanceof UpstreamException upstream ? ApiError.anthropicType(upstream.status())
-                        : "api_error", message);
-            }
-            pings.flush();
-        }
     }
 
     private void onEvent(SseEvent event, GeminiStreamTranslator events, String label) {
@@ -183,6 +152,12 @@ public final class GeminiAdapter implements ProviderAdapter {
         events.fail(ApiError.anthropicType(status), message);
     }
 
+    /** Gemini lists its models at the models prefix the provider is configured with. */
+    @Override
+    public Optional<String> probe() {
+        return Probe.run(client, provider.apiBaseUrl(), headers(false), "provider " + provider.name(), redactor);
+    }
+
     private Map<String, String> headers(boolean stream) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", stream ? "text/event-stream" : "application/json");
@@ -205,11 +180,11 @@ public final class GeminiAdapter implements ProviderAdapter {
         try {
             JsonNode root = Json.MAPPER.readTree(answer);
             if (root == null || !(root.isObject() || root.isArray())) {
-                throw new UpstreamException(502, label + " answered with something other than JSON");
+                throw new UpstreamException(502, label + " answered with something other than JSON", UpstreamException.Kind.BAD_RESPONSE);
             }
             return root;
         } catch (JacksonException e) {
-            throw new UpstreamException(502, label + " answered with a body that is not JSON");
+            throw new UpstreamException(502, label + " answered with a body that is not JSON", UpstreamException.Kind.BAD_RESPONSE);
         }
     }
 

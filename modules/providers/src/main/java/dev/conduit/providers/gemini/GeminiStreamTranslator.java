@@ -7,6 +7,7 @@ import dev.conduit.protocol.anthropic.MessagesResponse;
 import dev.conduit.protocol.anthropic.StreamEvent;
 import dev.conduit.protocol.anthropic.Usage;
 import dev.conduit.providers.upstream.Ids;
+import dev.conduit.providers.upstream.StreamTranslation;
 import java.util.List;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * with a finish reason. A stream that ends before one is reported as an in-band error, never as
  * a clean stop.
  */
-public final class GeminiStreamTranslator {
+public final class GeminiStreamTranslator implements StreamTranslation {
 
     private enum Open { NONE, THINKING, TEXT }
 
@@ -52,10 +53,12 @@ public final class GeminiStreamTranslator {
     }
 
     /** Whether {@code message_start} went out, after which failures can only be reported in-band. */
+    @Override
     public boolean started() {
         return started;
     }
 
+    @Override
     public boolean finished() {
         return finished;
     }
@@ -137,6 +140,7 @@ public final class GeminiStreamTranslator {
      * The upstream connection ended. After a finish reason (or a blocked prompt) that is a
      * complete answer; before one, the answer was cut and the client is told so.
      */
+    @Override
     public void onEnd(String provider) {
         if (finished) {
             return;
@@ -161,6 +165,7 @@ public final class GeminiStreamTranslator {
     }
 
     /** Ends the stream with an in-band error event; nothing follows it. */
+    @Override
     public void fail(String type, String message) {
         if (finished) {
             return;
@@ -174,6 +179,7 @@ public final class GeminiStreamTranslator {
      * Starts the client's stream now if the upstream has not yet ({@code message_start} and a
      * {@code ping}), so keep-alive pings can flow while the model thinks before its first chunk.
      */
+    @Override
     public void ensureStarted() {
         start(Json.NODES.objectNode());
     }

@@ -2,31 +2,29 @@ package dev.conduit.providers.openai;
 
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.RouteTarget;
-import dev.conduit.protocol.ApiError;
 import dev.conduit.protocol.Json;
 import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.protocol.anthropic.MessagesResponse;
-import dev.conduit.protocol.anthropic.StreamEvent;
 import dev.conduit.protocol.anthropic.StreamEvents;
 import dev.conduit.protocol.openai.ChatCompletionChunk;
 import dev.conduit.protocol.openai.OpenAiResponseReader;
 import dev.conduit.protocol.sse.SseEvent;
 import dev.conduit.protocol.sse.SseException;
-import dev.conduit.protocol.sse.SseParser;
 import dev.conduit.providers.ClientLink;
 import dev.conduit.providers.EventSink;
 import dev.conduit.providers.ProviderAdapter;
 import dev.conduit.providers.UpstreamException;
 import dev.conduit.providers.upstream.ErrorBodies;
 import dev.conduit.providers.upstream.KeepAlive;
+import dev.conduit.providers.upstream.Probe;
+import dev.conduit.providers.upstream.StreamRelay;
 import dev.conduit.providers.upstream.Redactor;
 import dev.conduit.providers.upstream.UpstreamCall;
 import dev.conduit.providers.upstream.UpstreamClient;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +35,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class OpenAiCompatibleAdapter implements ProviderAdapter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OpenAiCompatibleAdapter.class);
     private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
     private static final int MAX_ERROR_BYTES = 64 * 1024;
 
@@ -89,36 +86,8 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                 sink.flush();
                 return;
             }
-            relay(call, new OpenAiStreamTranslator(target.model(), request.stopSequences(), sink::send), sink, label);
-        }
-    }
-
-    private void relay(UpstreamCall call, OpenAiStreamTranslator translator, EventSink sink, String label) throws IOException {
-        SseParser parser = new SseParser(event -> onEvent(event, translator, label));
-        KeepAlive.Timer pings = keepAlive.start(() -> {
-            translator.ensureStarted();
-            sink.send(new StreamEvent.Ping());
-        }, sink);
-        while (!translator.finished()) {
-            try {
-                if (!call.next(parser::feed, pings::onQuiet)) {
-                    parser.finish();
-                    if (!translator.started()) {
-                        throw new UpstreamException(502, label + " ended its stream without sending an event");
-                    }
-                    translator.onEnd(provider.name());
-                }
-            } catch (UpstreamException | SseException failed) {
-                if (!translator.started()) {
-                    throw failed;
-                }
-                String message = failed instanceof UpstreamException upstream ? upstream.getMessage()
-                        : label + ": the upstream stream broke before the response was complete";
-                LOG.warn("{}", message);
-                translator.fail(failed instanceof UpstreamException upstream ? ApiError.anthropicType(upstream.status())
-                        : "api_error", message);
-            }
-            pings.flush();
+            OpenAiStreamTranslator translator = new OpenAiStreamTranslator(target.model(), request.stopSequences(), sink::send);
+            StreamRelay.run(call, translator, event -> onEvent(event, translator, label), sink, keepAlive, provider.name(), label);
         }
     }
 
@@ -144,12 +113,18 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         if (chunk.error() != null) {
             String message = label + " reported an error: " + redactor.redact(String.valueOf(chunk.error().message()));
             if (!translator.started()) {
-                throw new UpstreamException(502, message);
+                throw new UpstreamException(502, message, UpstreamException.Kind.STATUS_5XX);
             }
             translator.fail("api_error", message);
             return;
         }
         translator.onChunk(chunk);
+    }
+
+    @Override
+    public Optional<String> probe() {
+        Map<String, String> headers = headers(false);
+        return Probe.run(client, Probe.openAiModels(provider.apiBaseUrl()), headers, "provider " + provider.name(), redactor);
     }
 
     private Map<String, String> headers(boolean stream) {
@@ -174,11 +149,11 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         try {
             JsonNode root = Json.MAPPER.readTree(answer);
             if (root == null || !root.isObject()) {
-                throw new UpstreamException(502, label + " answered with something other than a JSON object");
+                throw new UpstreamException(502, label + " answered with something other than a JSON object", UpstreamException.Kind.BAD_RESPONSE);
             }
             return root;
         } catch (JacksonException e) {
-            throw new UpstreamException(502, label + " answered with a body that is not JSON");
+            throw new UpstreamException(502, label + " answered with a body that is not JSON", UpstreamException.Kind.BAD_RESPONSE);
         }
     }
 

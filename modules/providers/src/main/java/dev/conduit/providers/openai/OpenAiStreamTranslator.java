@@ -11,6 +11,7 @@ import dev.conduit.protocol.openai.ChatCompletionChunk;
 import dev.conduit.protocol.openai.OpenAiUsage;
 import dev.conduit.protocol.openai.ToolCallDelta;
 import dev.conduit.providers.upstream.Ids;
+import dev.conduit.providers.upstream.StreamTranslation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ import java.util.function.Consumer;
  * of the stream. A stream that ends before its finish reason is reported as an in-band error,
  * never as a clean stop.
  */
-public final class OpenAiStreamTranslator {
+public final class OpenAiStreamTranslator implements StreamTranslation {
 
     private enum BlockKind { NONE, TEXT, THINKING, TOOL }
 
@@ -77,10 +78,12 @@ public final class OpenAiStreamTranslator {
     }
 
     /** Whether {@code message_start} went out, after which failures can only be reported in-band. */
+    @Override
     public boolean started() {
         return started;
     }
 
+    @Override
     public boolean finished() {
         return finished;
     }
@@ -192,6 +195,7 @@ public final class OpenAiStreamTranslator {
      * The upstream connection ended. After a finish reason that is a complete answer (some servers
      * omit {@code [DONE]}); before one, the answer was cut and the client is told so.
      */
+    @Override
     public void onEnd(String provider) {
         if (finished) {
             return;
@@ -204,6 +208,7 @@ public final class OpenAiStreamTranslator {
     }
 
     /** Ends the stream with an in-band error event; nothing follows it. */
+    @Override
     public void fail(String type, String message) {
         if (finished) {
             return;
@@ -217,6 +222,7 @@ public final class OpenAiStreamTranslator {
      * Starts the client's stream now if the upstream has not yet ({@code message_start} and a
      * {@code ping}), so keep-alive pings can flow while a provider thinks before its first byte.
      */
+    @Override
     public void ensureStarted() {
         start(null, null);
     }

@@ -164,7 +164,8 @@ public final class UpstreamCall implements AutoCloseable {
         }, () -> { })) {
             if (out.size() > limit) {
                 abort("answer too large");
-                throw new UpstreamException(502, label + " answered with more than " + (limit >> 20) + " MiB");
+                throw new UpstreamException(502, label + " answered with more than " + (limit >> 20) + " MiB",
+                        UpstreamException.Kind.BAD_RESPONSE);
             }
         }
         return out.toByteArray();
@@ -181,12 +182,15 @@ public final class UpstreamCall implements AutoCloseable {
 
     /** Waits one tick for a signal; true when one came. */
     private boolean await() {
+        long start = System.nanoTime();
         try {
             return signal.tryAcquire(limits.tick().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abort("interrupted");
-            throw new UpstreamException(502, label + ": the request was interrupted");
+            throw new UpstreamException(502, label + ": the request was interrupted", UpstreamException.Kind.CONNECT);
+        } finally {
+            link.upstreamWaited(System.nanoTime() - start);
         }
     }
 
@@ -198,23 +202,24 @@ public final class UpstreamCall implements AutoCloseable {
         }
         if (link.mustStop()) {
             abort("worker draining");
-            throw new UpstreamException(503, "server is restarting", Optional.of("1"));
+            throw new UpstreamException(503, "server is restarting", Optional.of("1"), UpstreamException.Kind.DRAINING);
         }
         long now = System.nanoTime();
         UpstreamTimeouts timeouts = limits.timeouts();
         if (now - sentAt > timeouts.total().toNanos()) {
             abort("total timeout");
-            throw new UpstreamException(504, label + " did not finish within " + seconds(timeouts.total()) + " (API_TIMEOUT_MS)");
+            throw new UpstreamException(504, label + " did not finish within " + seconds(timeouts.total()) + " (API_TIMEOUT_MS)",
+                    UpstreamException.Kind.TIMEOUT);
         }
         if (!sawBody && now - sentAt > timeouts.firstByte().toNanos()) {
             abort("first byte timeout");
             throw new UpstreamException(504, label + " sent nothing within " + seconds(timeouts.firstByte())
-                    + " (FIRST_BYTE_TIMEOUT_MS)");
+                    + " (FIRST_BYTE_TIMEOUT_MS)", UpstreamException.Kind.TIMEOUT);
         }
         if (sawBody && now - lastBodyAt > timeouts.streamIdle().toNanos()) {
             abort("stream idle timeout");
             throw new UpstreamException(504, label + " went silent for " + seconds(timeouts.streamIdle())
-                    + " mid-answer (STREAM_IDLE_TIMEOUT_MS)");
+                    + " mid-answer (STREAM_IDLE_TIMEOUT_MS)", UpstreamException.Kind.TIMEOUT);
         }
     }
 
@@ -232,7 +237,8 @@ public final class UpstreamCall implements AutoCloseable {
             root = root.getCause();
         }
         if (sawBody && root instanceof IOException && !(root instanceof SocketTimeoutException)) {
-            return new UpstreamException(502, label + ": the upstream stream broke before the response was complete");
+            return new UpstreamException(502, label + ": the upstream stream broke before the response was complete",
+                    UpstreamException.Kind.STREAM_BROKEN);
         }
         String reason = switch (root) {
             case SocketTimeoutException connectTimeout -> "could not connect to " + where + " within "
@@ -245,8 +251,9 @@ public final class UpstreamCall implements AutoCloseable {
             case IOException io -> "connection to " + where + " failed (" + io.getClass().getSimpleName() + ")";
             default -> "request to " + where + " failed (" + root.getClass().getSimpleName() + ")";
         };
-        int status = root instanceof TimeoutException || root instanceof SocketTimeoutException ? 504 : 502;
-        return new UpstreamException(status, label + ": " + reason);
+        boolean timedOut = root instanceof TimeoutException || root instanceof SocketTimeoutException;
+        return new UpstreamException(timedOut ? 504 : 502, label + ": " + reason,
+                timedOut ? UpstreamException.Kind.TIMEOUT : UpstreamException.Kind.CONNECT);
     }
 
     private void abort(String why) {

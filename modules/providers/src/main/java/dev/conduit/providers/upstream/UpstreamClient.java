@@ -75,6 +75,15 @@ public final class UpstreamClient implements AutoCloseable {
         return UpstreamCall.send(request, new UpstreamCall.Limits(timeouts, tick), label, link);
     }
 
+    /** GETs {@code uri} (a provider's free model list, for probes); the caller closes the call. */
+    public UpstreamCall get(URI uri, Map<String, String> headers, String label) {
+        Request request = http.newRequest(uri)
+                .method(HttpMethod.GET)
+                .headers(fields -> headers.forEach(fields::put))
+                .timeout(timeouts.total().toMillis() + 2_000, TimeUnit.MILLISECONDS);
+        return UpstreamCall.send(request, new UpstreamCall.Limits(timeouts, tick), label, ClientLink.DETACHED);
+    }
+
     /** Connections of this provider's pool: in use, idle, and requests waiting for one. */
     public PoolUsage poolUsage() {
         int active = 0;

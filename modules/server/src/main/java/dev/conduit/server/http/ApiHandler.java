@@ -24,15 +24,13 @@ final class ApiHandler extends Handler.Abstract {
 
     private final MessagesHandler messages;
     private final CountTokensHandler countTokens;
-    private final HealthHandler health;
-    private final Probes probes;
+    private final HealthEndpoints health;
 
-    ApiHandler(Gateway gateway, String version, DrainCoordinator drain) {
+    ApiHandler(Gateway gateway, DrainCoordinator drain, HealthEndpoints health) {
         super(InvocationType.BLOCKING);
         this.messages = new MessagesHandler(gateway, drain);
         this.countTokens = new CountTokensHandler(gateway.tokenCounter());
-        this.health = new HealthHandler(gateway, version);
-        this.probes = new Probes(gateway, drain);
+        this.health = health;
     }
 
     @Override
@@ -52,15 +50,23 @@ final class ApiHandler extends Handler.Abstract {
                 }
                 case "/health" -> {
                     requireMethod(method, HttpMethod.GET, response);
-                    health.handle(response, callback);
+                    health.health(response, callback);
+                }
+                case "/health/detailed" -> {
+                    requireMethod(method, HttpMethod.GET, response);
+                    health.detailed(response, callback);
+                }
+                case "/metrics" -> {
+                    requireMethod(method, HttpMethod.GET, response);
+                    health.metrics(request, response, callback);
                 }
                 case "/alive" -> {
                     requireMethod(method, HttpMethod.GET, response);
-                    probes.alive(response, callback);
+                    health.alive(response, callback);
                 }
                 case "/ready" -> {
                     requireMethod(method, HttpMethod.GET, response);
-                    probes.ready(response, callback);
+                    health.ready(response, callback);
                 }
                 default -> throw new ApiException(404, "no such endpoint: " + method + " " + abbreviate(path));
             }

@@ -2,6 +2,7 @@ package dev.conduit.server.http;
 
 import dev.conduit.connections.ConnectionRegistry;
 import dev.conduit.connections.DrainCoordinator;
+import dev.conduit.health.Monitoring;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
@@ -15,16 +16,18 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The Jetty server: one HTTP/1.1 connector whose connections are all tracked, handlers on
- * virtual threads, and the handler chain access log → drain guard → auth → API.
+ * virtual threads, and the handler chain outcome (access log, metrics) → drain guard → auth → API.
  */
 public final class ConduitServer {
 
     private final Server server;
     private final ServerConnector connector;
-    private final ConnectionRegistry registry = new ConnectionRegistry(InstantSource.system());
+    private final ConnectionRegistry registry;
     private final DrainCoordinator drain;
 
-    public ConduitServer(Gateway gateway, String version, String host, int port) {
+    public ConduitServer(Gateway gateway, ConnectionRegistry registry, Monitoring monitoring, String version, String host,
+            int port) {
+        this.registry = registry;
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("jetty");
         // threads a burst needed go back within seconds, not one per minute
@@ -46,11 +49,13 @@ public final class ConduitServer {
         server.addConnector(connector);
         drain = new DrainCoordinator(connector, registry, InstantSource.system());
 
-        Handler api = new ApiHandler(gateway, version, drain);
+        HealthEndpoints health = new HealthEndpoints(monitoring, gateway.config(), version, registry, drain,
+                gateway.providers()::pools);
+        Handler api = new ApiHandler(gateway, drain, health);
         Handler authenticated = gateway.config().apiKey()
-                .<Handler>map(key -> new AuthHandler(key, api))
+                .<Handler>map(key -> new AuthHandler(key, gateway.config().adminNeedsApiKey(), api))
                 .orElse(api);
-        server.setHandler(new AccessLogHandler(new DrainGuardHandler(registry, drain, authenticated)));
+        server.setHandler(new RequestOutcomeHandler(monitoring, new DrainGuardHandler(registry, drain, authenticated)));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
     }

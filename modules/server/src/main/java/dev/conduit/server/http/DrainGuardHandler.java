@@ -20,7 +20,7 @@ import org.eclipse.jetty.util.Callback;
 final class DrainGuardHandler extends Handler.Wrapper {
 
     static final String EXCHANGE = DrainGuardHandler.class.getName() + ".exchange";
-    private static final Set<String> PROBES = Set.of("/alive", "/ready", "/health");
+    private static final Set<String> PROBES = Set.of("/alive", "/ready", "/health", "/health/detailed", "/metrics");
 
     private final ConnectionRegistry registry;
     private final DrainCoordinator drain;

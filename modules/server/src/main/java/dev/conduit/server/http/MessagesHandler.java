@@ -48,13 +48,14 @@ final class MessagesHandler {
         record.route = decision.scenario().label();
         record.provider = decision.target().provider();
         record.model = decision.target().model();
+        record.modelLabel = modelLabel(decision);
         record.stream = parsed.stream();
         ProviderAdapter adapter = gateway.providers().adapter(decision.target().provider()).orElseThrow(() ->
                 new ApiException(500, "provider " + decision.target().provider() + " has no adapter"));
-        RequestLink link = new RequestLink(request, drain);
+        RequestLink link = new RequestLink(request, drain, record);
         try {
             if (parsed.stream()) {
-                stream(adapter, parsed, decision, new SseEventSink(request, response, link), callback, record);
+                stream(adapter, parsed, decision, new SseEventSink(request, response, link, record), callback, record);
             } else {
                 MessagesResponse answer = adapter.complete(parsed, decision.target(), link);
                 record.usage = answer.usage();
@@ -64,8 +65,17 @@ final class MessagesHandler {
             throw new ApiException(ApiError.invalidRequest(untranslatable.getMessage()));
         } catch (UpstreamException failed) {
             LOG.warn("{}", failed.getMessage());
+            record.upstreamError = failed.kind();
             throw new ApiException(ApiError.of(failed.status(), failed.getMessage(), failed.retryAfter()));
         }
+    }
+
+    /** Metric labels take configured model names only; anything a client wrote is "other". */
+    private String modelLabel(RouteDecision decision) {
+        return gateway.config().provider(decision.target().provider())
+                .filter(provider -> provider.models().contains(decision.target().model()))
+                .map(provider -> decision.target().model())
+                .orElse("other");
     }
 
     private static void stream(ProviderAdapter adapter, MessagesRequest parsed, RouteDecision decision,
@@ -78,6 +88,9 @@ final class MessagesHandler {
             }
             // the stream is open: the error can only travel in-band
             LOG.warn("stream failed after it started: {}", failed.getMessage());
+            if (failed instanceof UpstreamException upstream) {
+                record.upstreamError = upstream.kind();
+            }
             String type = failed instanceof UpstreamException upstream ? ApiError.anthropicType(upstream.status()) : "api_error";
             sink.send(new StreamEvent.Error(type, failed.getMessage()));
             sink.flush();

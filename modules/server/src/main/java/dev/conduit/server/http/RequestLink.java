@@ -10,11 +10,18 @@ final class RequestLink implements ClientLink {
 
     private final ClientWatch watch;
     private final DrainCoordinator drain;
+    private final AccessRecord record;
 
     /** Call once the request body has been read: from then on the socket is watched. */
-    RequestLink(Request request, DrainCoordinator drain) {
+    RequestLink(Request request, DrainCoordinator drain, AccessRecord record) {
         this.watch = ClientWatch.of(request);
         this.drain = drain;
+        this.record = record;
+    }
+
+    @Override
+    public void upstreamWaited(long nanos) {
+        record.upstreamWaitNanos += nanos;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.conduit.protocol.anthropic.StreamEvent;
 import dev.conduit.protocol.anthropic.Usage;
 import dev.conduit.providers.ClientLink;
 import dev.conduit.providers.EventSink;
+import dev.conduit.providers.UpstreamException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,10 +28,23 @@ final class SseEventSink implements EventSink {
     private boolean committed;
     private Usage usage;
 
-    SseEventSink(Request request, Response response, ClientLink link) {
+    private final AccessRecord record;
+
+    SseEventSink(Request request, Response response, ClientLink link, AccessRecord record) {
         this.request = request;
         this.response = response;
         this.link = link;
+        this.record = record;
+    }
+
+    @Override
+    public void upstreamWaited(long nanos) {
+        link.upstreamWaited(nanos);
+    }
+
+    @Override
+    public void upstreamFailed(UpstreamException.Kind kind) {
+        record.upstreamError = kind;
     }
 
     @Override
@@ -47,6 +61,8 @@ final class SseEventSink implements EventSink {
     public void send(StreamEvent event) {
         if (event instanceof StreamEvent.MessageDelta delta) {
             usage = delta.usage();
+        } else if (record.firstTokenAt == 0 && event instanceof StreamEvent.ContentBlockDelta) {
+            record.firstTokenAt = System.nanoTime();
         }
         AnthropicWriter.writeSse(event, pending);
     }

@@ -1,0 +1,114 @@
+package dev.conduit.server;
+
+import dev.conduit.config.ConduitConfig;
+import dev.conduit.config.ProviderConfig;
+import dev.conduit.config.RouteTarget;
+import dev.conduit.config.TokenPrice;
+import dev.conduit.connections.ConnectionRegistry;
+import dev.conduit.connections.DrainCoordinator;
+import dev.conduit.health.CheckResult;
+import dev.conduit.health.HealthStatus;
+import dev.conduit.health.ModelPrice;
+import dev.conduit.health.Monitoring;
+import dev.conduit.health.PriceTable;
+import dev.conduit.providers.ProviderAdapter;
+import dev.conduit.providers.Providers;
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.management.JMException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker's metrics and health: built from the config, fed by the connection registry and
+ * the drain, evaluated every few seconds so that a change of health is logged and announced as a
+ * JMX notification even when nobody asks.
+ */
+final class WorkerMonitoring implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.conduit.health");
+
+    private final Monitoring monitoring;
+    private final ScheduledExecutorService evaluator;
+
+    WorkerMonitoring(ConduitConfig config, ConnectionRegistry connections, Providers providers) {
+        monitoring = Monitoring.builder()
+                .activeConnections(connections::openConnections)
+                .activeStreams(connections::streams)
+                .build();
+        monitoring.configure(config.providers().stream().map(ProviderConfig::name).toList(), prices(config));
+        monitoring.health().register(() -> config.providers().isEmpty()
+                ? new CheckResult("configuration", HealthStatus.DEGRADED, "no provider is configured")
+                : new CheckResult("configuration", HealthStatus.HEALTHY, config.providers().size()
+                        + (config.providers().size() == 1 ? " provider" : " providers")));
+        monitoring.health().onChange(change -> LOG.warn("health {} → {}: {}",
+                change.previous().label(), change.current().label(), change.reason()));
+        evaluator = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("health").factory());
+        evaluator.scheduleAtFixedRate(() -> monitoring.health().evaluate(), 5, 5, TimeUnit.SECONDS);
+        for (ProviderConfig provider : config.providers()) {
+            provider.probeInterval().ifPresent(interval -> providers.adapter(provider.name()).ifPresent(adapter ->
+                    evaluator.scheduleWithFixedDelay(() -> Thread.startVirtualThread(() -> probe(adapter)),
+                            0, interval.toMillis(), TimeUnit.MILLISECONDS)));
+        }
+    }
+
+    /** One active probe of a provider that asked for them; a change of result is logged. */
+    private void probe(ProviderAdapter adapter) {
+        Optional<String> failure = adapter.probe();
+        boolean wasFailing = monitoring.providers().snapshot(adapter.name())
+                .map(snapshot -> snapshot.lastProbe() != null && !snapshot.lastProbe().equals("ok"))
+                .orElse(false);
+        monitoring.providers().probed(adapter.name(), failure.isEmpty(), failure.orElse(null));
+        if (failure.isPresent() && !wasFailing) {
+            LOG.warn("probe of provider {} failed: {}", adapter.name(), failure.get());
+        } else if (failure.isEmpty() && wasFailing) {
+            LOG.info("probe of provider {} succeeds again", adapter.name());
+        }
+    }
+
+    Monitoring monitoring() {
+        return monitoring;
+    }
+
+    /** Registers the Health and Metrics MBeans and adds the drain to the health checks. */
+    void started(DrainCoordinator drain) {
+        monitoring.health().register(() -> drain.draining()
+                ? new CheckResult("lifecycle", HealthStatus.DEGRADED, "draining: the worker is stopping")
+                : new CheckResult("lifecycle", HealthStatus.HEALTHY, "serving"));
+        try {
+            monitoring.registerMBeans(ManagementFactory.getPlatformMBeanServer());
+        } catch (JMException e) {
+            LOG.warn("the Health and Metrics MBeans could not be registered: {}", e.toString());
+        }
+        monitoring.readiness().ready();
+    }
+
+    void draining() {
+        monitoring.readiness().draining();
+    }
+
+    private static PriceTable prices(ConduitConfig config) {
+        Map<String, ModelPrice> prices = new LinkedHashMap<>();
+        for (Map.Entry<RouteTarget, TokenPrice> price : config.prices().entrySet()) {
+            TokenPrice value = price.getValue();
+            prices.put(price.getKey().toString(),
+                    new ModelPrice(value.input(), value.output(), value.cacheRead(), value.cacheWrite()));
+        }
+        return new PriceTable(prices);
+    }
+
+    @Override
+    public void close() {
+        evaluator.shutdownNow();
+        try {
+            monitoring.unregisterMBeans(ManagementFactory.getPlatformMBeanServer());
+        } catch (JMException e) {
+            LOG.debug("the Health and Metrics MBeans were already gone: {}", e.toString());
+        }
+    }
+}

@@ -2,7 +2,6 @@ package dev.conduit.providers;
 
 import dev.conduit.config.RouteTarget;
 import dev.conduit.protocol.anthropic.MessagesRequest;
-import dev.conduit.protocol.anthropic.MessagesResponse;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -13,11 +12,15 @@ public interface ProviderAdapter {
     String name();
 
     /**
-     * Sends a non-streaming request and returns the translated answer. Throws {@link
-     * UpstreamException} when the upstream fails or a limit is reached, and {@link
-     * ClientGoneException} when {@code link} says the client went away.
+     * Sends a non-streaming request and returns the answer, translated or, when the provider
+     * speaks the client's API, forwarded. Throws {@link UpstreamException} when the upstream fails
+     * or a limit is reached, and {@link ClientGoneException} when {@code link} says the client
+     * went away.
+     *
+     * @param request the request in the hub model
+     * @param inbound the request as the client sent it
      */
-    MessagesResponse complete(MessagesRequest request, RouteTarget target, ClientLink link);
+    Answer complete(MessagesRequest request, Inbound inbound, RouteTarget target, ClientLink link);
 
     /**
      * Streams the answer into {@code sink}. Failures before the first event throw {@link
@@ -26,7 +29,7 @@ public interface ProviderAdapter {
      * call with {@link IOException} or {@link ClientGoneException}. While the upstream is silent
      * the sink gets {@code ping} events at the configured interval.
      */
-    void stream(MessagesRequest request, RouteTarget target, EventSink sink) throws IOException;
+    void stream(MessagesRequest request, Inbound inbound, RouteTarget target, EventSink sink) throws IOException;
 
     /**
      * Checks the provider with a request that costs nothing (its model list), never a completion.

@@ -8,7 +8,9 @@ import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.protocol.anthropic.MessagesResponse;
 import dev.conduit.protocol.sse.SseEvent;
 import dev.conduit.protocol.sse.SseException;
+import dev.conduit.providers.Answer;
 import dev.conduit.providers.ClientLink;
+import dev.conduit.providers.Inbound;
 import dev.conduit.providers.EventSink;
 import dev.conduit.providers.ProviderAdapter;
 import dev.conduit.providers.UpstreamException;
@@ -75,7 +77,7 @@ public final class GeminiAdapter implements ProviderAdapter {
     }
 
     @Override
-    public MessagesResponse complete(MessagesRequest request, RouteTarget target, ClientLink link) {
+    public Answer complete(MessagesRequest request, Inbound inbound, RouteTarget target, ClientLink link) {
         byte[] body = Json.MAPPER.writeValueAsBytes(translator.translate(request, target.model()));
         String label = label(target);
         try (UpstreamCall call = client.post(
@@ -86,12 +88,12 @@ public final class GeminiAdapter implements ProviderAdapter {
             if (!answer.isObject()) {
                 throw new UpstreamException(502, label + " answered with something other than a JSON object", UpstreamException.Kind.BAD_RESPONSE);
             }
-            return GeminiResponseTranslator.translate(answer, target.model());
+            return new Answer.Translated(GeminiResponseTranslator.translate(answer, target.model()));
         }
     }
 
     @Override
-    public void stream(MessagesRequest request, RouteTarget target, EventSink sink) throws IOException {
+    public void stream(MessagesRequest request, Inbound inbound, RouteTarget target, EventSink sink) throws IOException {
         byte[] body = Json.MAPPER.writeValueAsBytes(translator.translate(request, target.model()));
         String label = label(target);
         try (UpstreamCall call = client.post(

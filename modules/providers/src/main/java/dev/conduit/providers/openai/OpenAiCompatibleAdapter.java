@@ -6,11 +6,16 @@ import dev.conduit.protocol.Json;
 import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.protocol.anthropic.MessagesResponse;
 import dev.conduit.protocol.anthropic.StreamEvents;
+import dev.conduit.protocol.openai.ChatCompletion;
 import dev.conduit.protocol.openai.ChatCompletionChunk;
+import dev.conduit.protocol.openai.OpenAiRequestReader;
 import dev.conduit.protocol.openai.OpenAiResponseReader;
 import dev.conduit.protocol.sse.SseEvent;
 import dev.conduit.protocol.sse.SseException;
+import dev.conduit.providers.Answer;
+import dev.conduit.providers.ClientFormat;
 import dev.conduit.providers.ClientLink;
+import dev.conduit.providers.Inbound;
 import dev.conduit.providers.EventSink;
 import dev.conduit.providers.ProviderAdapter;
 import dev.conduit.providers.UpstreamException;
@@ -27,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A provider that speaks OpenAI Chat Completions: OpenAI, OpenRouter, DeepSeek, Groq, Gemini's
@@ -58,21 +64,30 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     }
 
     @Override
-    public MessagesResponse complete(MessagesRequest request, RouteTarget target, ClientLink link) {
-        byte[] body = Json.MAPPER.writeValueAsBytes(translator.translate(request, target.model(), false));
+    public Answer complete(MessagesRequest request, Inbound inbound, RouteTarget target, ClientLink link) {
+        boolean forward = inbound.format() == ClientFormat.OPENAI;
+        byte[] body = Json.MAPPER.writeValueAsBytes(forward
+                ? forwardedBody(inbound, target, false)
+                : translator.translate(request, target.model(), false));
         String label = label(target);
         try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers(false), body, label, link)) {
             call.awaitHead();
             failOnErrorStatus(call, label);
-            return OpenAiResponseTranslator.translate(
-                    OpenAiResponseReader.completion(parse(call.readAll(MAX_RESPONSE_BYTES), label)),
-                    target.model(), request.stopSequences());
+            byte[] answer = call.readAll(MAX_RESPONSE_BYTES);
+            ChatCompletion completion = OpenAiResponseReader.completion(parse(answer, label));
+            if (forward) {
+                return new Answer.Forwarded(answer, OpenAiMappings.usage(completion.usage()));
+            }
+            return new Answer.Translated(OpenAiResponseTranslator.translate(completion, target.model(), request.stopSequences()));
         }
     }
 
     @Override
-    public void stream(MessagesRequest request, RouteTarget target, EventSink sink) throws IOException {
-        byte[] body = Json.MAPPER.writeValueAsBytes(translator.translate(request, target.model(), true));
+    public void stream(MessagesRequest request, Inbound inbound, RouteTarget target, EventSink sink) throws IOException {
+        boolean forward = inbound.format() == ClientFormat.OPENAI;
+        byte[] body = Json.MAPPER.writeValueAsBytes(forward
+                ? forwardedBody(inbound, target, true)
+                : translator.translate(request, target.model(), true));
         String label = label(target);
         try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers(true), body, label, sink)) {
             call.awaitHead();
@@ -86,27 +101,76 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                 sink.flush();
                 return;
             }
-            OpenAiStreamTranslator translator = new OpenAiStreamTranslator(target.model(), request.stopSequences(), sink::send);
-            StreamRelay.run(call, translator, event -> onEvent(event, translator, label), sink, keepAlive, provider.name(), label);
+            if (forward) {
+                ForwardedStream stream = new ForwardedStream(
+                        new OpenAiStreamTranslator(target.model(), request.stopSequences(), sink::observe), sink,
+                        OpenAiRequestReader.includeUsage(inbound.body()));
+                StreamRelay.run(call, stream, event -> onForwardedEvent(event, stream, label), sink, keepAlive,
+                        provider.name(), label);
+            } else {
+                OpenAiStreamTranslator translator = new OpenAiStreamTranslator(target.model(), request.stopSequences(), sink::send);
+                StreamRelay.run(call, translator, event -> onEvent(event, translator, label), sink, keepAlive,
+                        provider.name(), label);
+            }
         }
     }
 
-    private void onEvent(SseEvent event, OpenAiStreamTranslator translator, String label) {
-        String data = event.data();
-        if (data.equals("[DONE]")) {
-            translator.onDone();
+    /**
+     * The client's own body for a provider that speaks its API: unknown fields survive; only the
+     * model becomes the routed one, and usage is always asked for (for metrics).
+     */
+    private static ObjectNode forwardedBody(Inbound inbound, RouteTarget target, boolean stream) {
+        ObjectNode body = inbound.body().deepCopy();
+        body.put("model", target.model());
+        if (stream) {
+            body.put("stream", true);
+            JsonNode options = body.get("stream_options");
+            (options != null && options.isObject() ? (ObjectNode) options : body.putObject("stream_options"))
+                    .put("include_usage", true);
+        }
+        return body;
+    }
+
+    private void onForwardedEvent(SseEvent event, ForwardedStream stream, String label) {
+        if (event.data().equals("[DONE]")) {
+            stream.observer().onDone();
+            stream.forward(event, false);
             return;
         }
-        if (data.isBlank()) {
+        JsonNode root = chunkJson(event);
+        if (root == null) {
             return;
+        }
+        ChatCompletionChunk chunk = OpenAiResponseReader.chunk(root);
+        if (chunk.error() != null && !stream.started()) {
+            throw new UpstreamException(502, label + " reported an error: "
+                    + redactor.redact(String.valueOf(chunk.error().message())), UpstreamException.Kind.STATUS_5XX);
+        }
+        stream.observer().onChunk(chunk);
+        stream.forward(event, chunk.choices().isEmpty() && chunk.usage() != null);
+    }
+
+    /** The JSON of a chunk event, null for an empty one; an event that is not JSON breaks the stream. */
+    private static JsonNode chunkJson(SseEvent event) {
+        if (event.data().isBlank()) {
+            return null;
         }
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(data);
+            root = Json.MAPPER.readTree(event.data());
         } catch (JacksonException notJson) {
             throw new SseException("an event is not JSON");
         }
-        if (root == null || !root.isObject()) {
+        return root != null && root.isObject() ? root : null;
+    }
+
+    private void onEvent(SseEvent event, OpenAiStreamTranslator translator, String label) {
+        if (event.data().equals("[DONE]")) {
+            translator.onDone();
+            return;
+        }
+        JsonNode root = chunkJson(event);
+        if (root == null) {
             return;
         }
         ChatCompletionChunk chunk = OpenAiResponseReader.chunk(root);

@@ -88,6 +88,11 @@ public final class OpenAiStreamTranslator implements StreamTranslation {
         return finished;
     }
 
+    /** Whether the upstream sent its finish reason. */
+    boolean sawFinish() {
+        return finishReason != null;
+    }
+
     public void onChunk(ChatCompletionChunk chunk) {
         if (finished) {
             return;

@@ -15,7 +15,12 @@ import dev.conduit.protocol.anthropic.ContentBlock;
 import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.protocol.anthropic.MessagesResponse;
 import dev.conduit.protocol.anthropic.StreamEvent;
+import dev.conduit.protocol.Json;
+import dev.conduit.protocol.sse.SseEvent;
+import dev.conduit.providers.Answer;
+import dev.conduit.providers.ClientFormat;
 import dev.conduit.providers.ClientLink;
+import dev.conduit.providers.Inbound;
 import dev.conduit.providers.EventSink;
 import dev.conduit.providers.UpstreamException;
 import dev.conduit.providers.upstream.KeepAlive;
@@ -42,6 +47,7 @@ class GeminiAdapterTest {
     private static final String KEY = "AIzaSyTestKey000000000000000000000000";
     private static final MessagesRequest HELLO = messages("[{\"role\":\"user\",\"content\":\"Hello\"}]");
     private static final RouteTarget TARGET = new RouteTarget("gem", "gemini-2.5-flash");
+    private static final Inbound ANTHROPIC_CLIENT = new Inbound(ClientFormat.ANTHROPIC, Json.MAPPER.createObjectNode(), Map.of());
 
     private final MockUpstream upstream = new MockUpstream();
     private final UpstreamResources resources = new UpstreamResources();
@@ -56,6 +62,16 @@ class GeminiAdapterTest {
         @Override
         public void send(StreamEvent event) {
             events.add(event);
+        }
+
+        @Override
+        public void forward(SseEvent event) {
+            throw new AssertionError("a Gemini answer is always translated");
+        }
+
+        @Override
+        public void observe(StreamEvent event) {
+            throw new AssertionError("a Gemini answer is always translated");
         }
 
         @Override
@@ -111,7 +127,7 @@ class GeminiAdapterTest {
         upstream.enqueue(sse(chunk("[{\"text\":\"Hi \"}]", null), chunk("[{\"text\":\"there\"}]", "STOP")));
         Sink sink = new Sink();
 
-        adapter(origin() + "/v1beta/models/").stream(HELLO, TARGET, sink);
+        adapter(origin() + "/v1beta/models/").stream(HELLO, ANTHROPIC_CLIENT, TARGET, sink);
 
         RecordedRequest request = received();
         assertThat(request.method()).isEqualTo("POST");
@@ -136,7 +152,8 @@ class GeminiAdapterTest {
     void completesFromTheGenerateEndpointWhateverTheBasesTrailingSlash() throws Exception {
         upstream.enqueue(MockReply.json(200, chunk("[{\"text\":\"Whole.\"}]", "STOP")));
 
-        MessagesResponse response = adapter(origin() + "/v1beta/models").complete(HELLO, TARGET, ClientLink.DETACHED);
+        MessagesResponse response = ((Answer.Translated) adapter(origin() + "/v1beta/models")
+                .complete(HELLO, ANTHROPIC_CLIENT, TARGET, ClientLink.DETACHED)).response();
 
         RecordedRequest request = received();
         assertThat(request.path()).isEqualTo("/v1beta/models/gemini-2.5-flash:generateContent");
@@ -154,7 +171,7 @@ class GeminiAdapterTest {
                    {"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[]},
                    {"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"37.2s"}]}}"""));
 
-        assertThatThrownBy(() -> adapter(origin() + "/v1beta/models/").stream(HELLO, TARGET, new Sink()))
+        assertThatThrownBy(() -> adapter(origin() + "/v1beta/models/").stream(HELLO, ANTHROPIC_CLIENT, TARGET, new Sink()))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> {
                     assertThat(e.status()).isEqualTo(429);
                     assertThat(e.retryAfter()).contains("38");
@@ -168,7 +185,7 @@ class GeminiAdapterTest {
         upstream.enqueue(MockReply.json(503, "[{\"error\":{\"code\":503,\"message\":\"The model is overloaded.\","
                 + "\"status\":\"UNAVAILABLE\"}}]", Map.of("Retry-After", "5")));
 
-        assertThatThrownBy(() -> adapter(origin() + "/v1beta/models/").complete(HELLO, TARGET, ClientLink.DETACHED))
+        assertThatThrownBy(() -> adapter(origin() + "/v1beta/models/").complete(HELLO, ANTHROPIC_CLIENT, TARGET, ClientLink.DETACHED))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> {
                     assertThat(e.status()).isEqualTo(503);
                     assertThat(e.retryAfter()).contains("5");
@@ -180,7 +197,7 @@ class GeminiAdapterTest {
     void anErrorInsideTheStreamBeforeAnyEventFailsTheRequestWithItsCode() {
         upstream.enqueue(sse("{\"error\":{\"code\":500,\"message\":\"Internal error encountered.\",\"status\":\"INTERNAL\"}}"));
 
-        assertThatThrownBy(() -> adapter(origin() + "/v1beta/models/").stream(HELLO, TARGET, new Sink()))
+        assertThatThrownBy(() -> adapter(origin() + "/v1beta/models/").stream(HELLO, ANTHROPIC_CLIENT, TARGET, new Sink()))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> {
                     assertThat(e.status()).isEqualTo(500);
                     assertThat(e.getMessage()).isEqualTo(
@@ -194,7 +211,7 @@ class GeminiAdapterTest {
                 Duration.ZERO, true));
         Sink sink = new Sink();
 
-        adapter(origin() + "/v1beta/models/").stream(HELLO, TARGET, sink);
+        adapter(origin() + "/v1beta/models/").stream(HELLO, ANTHROPIC_CLIENT, TARGET, sink);
 
         assertThat(sink.events.getLast()).isInstanceOf(StreamEvent.Error.class);
         assertThat(sink.events).noneMatch(StreamEvent.MessageStop.class::isInstance);
@@ -206,7 +223,7 @@ class GeminiAdapterTest {
                 "{\"error\":{\"code\":429,\"message\":\"Resource exhausted.\",\"status\":\"RESOURCE_EXHAUSTED\"}}"));
         Sink sink = new Sink();
 
-        adapter(origin() + "/v1beta/models/").stream(HELLO, TARGET, sink);
+        adapter(origin() + "/v1beta/models/").stream(HELLO, ANTHROPIC_CLIENT, TARGET, sink);
 
         assertThat(eventJson(sink.events).getLast()).isEqualTo("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\","
                 + "\"message\":\"provider gem (model gemini-2.5-flash) reported an error: Resource exhausted.\"}}");
@@ -218,7 +235,7 @@ class GeminiAdapterTest {
                 + chunk("[{\"text\":\"B\"}]", "STOP") + "]"));
         Sink sink = new Sink();
 
-        adapter(origin() + "/v1beta/models/").stream(HELLO, TARGET, sink);
+        adapter(origin() + "/v1beta/models/").stream(HELLO, ANTHROPIC_CLIENT, TARGET, sink);
 
         assertThat(eventJson(sink.events)).containsExactly(
                 GeminiStreamTranslatorTest.START, GeminiStreamTranslatorTest.PING,

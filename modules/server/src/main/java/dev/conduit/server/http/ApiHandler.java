@@ -15,20 +15,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches the API's endpoints and turns every failure into an error in the Anthropic
- * envelope. Handlers block; they run on virtual threads.
+ * Dispatches the API's endpoints and turns every failure into an error in the envelope of the
+ * client's API. Handlers block; they run on virtual threads.
  */
 final class ApiHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
-    private final MessagesHandler messages;
+    private final CompletionHandler messages;
+    private final CompletionHandler chatCompletions;
+    private final ModelsHandler models;
     private final CountTokensHandler countTokens;
     private final HealthEndpoints health;
 
     ApiHandler(Gateway gateway, DrainCoordinator drain, HealthEndpoints health) {
         super(InvocationType.BLOCKING);
-        this.messages = new MessagesHandler(gateway, drain);
+        this.messages = new CompletionHandler(gateway, drain, ClientApi.ANTHROPIC);
+        this.chatCompletions = new CompletionHandler(gateway, drain, ClientApi.OPENAI);
+        this.models = new ModelsHandler(gateway.config());
         this.countTokens = new CountTokensHandler(gateway.tokenCounter());
         this.health = health;
     }
@@ -43,6 +47,14 @@ final class ApiHandler extends Handler.Abstract {
                 case "/v1/messages" -> {
                     requireMethod(method, HttpMethod.POST, response);
                     messages.handle(request, response, callback, record == null ? new AccessRecord() : record);
+                }
+                case "/v1/chat/completions" -> {
+                    requireMethod(method, HttpMethod.POST, response);
+                    chatCompletions.handle(request, response, callback, record == null ? new AccessRecord() : record);
+                }
+                case "/v1/models" -> {
+                    requireMethod(method, HttpMethod.GET, response);
+                    models.handle(request, response, callback);
                 }
                 case "/v1/messages/count_tokens" -> {
                     requireMethod(method, HttpMethod.POST, response);
@@ -95,7 +107,7 @@ final class ApiHandler extends Handler.Abstract {
             callback.failed(new IOException(error.message()));
             return;
         }
-        Responses.anthropicError(request, response, error, callback);
+        Responses.error(request, response, error, callback);
     }
 
     private static String abbreviate(String value) {

@@ -37,7 +37,7 @@ final class AuthHandler extends Handler.Wrapper {
         if (openPaths.contains(Request.getPathInContext(request)) || authorized(request)) {
             return super.handle(request, response, callback);
         }
-        Responses.anthropicError(request, response, ApiError.of(401,
+        Responses.error(request, response, ApiError.of(401,
                 "invalid API key: send Conduit's APIKEY as x-api-key or as Authorization: Bearer"), callback);
         return true;
     }

@@ -38,7 +38,7 @@ final class DrainGuardHandler extends Handler.Wrapper {
         }
         if (drain.draining()) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            Responses.anthropicError(request, response,
+            Responses.error(request, response,
                     ApiError.of(503, "server is restarting; retry in a moment", Optional.of("1")), callback);
             return true;
         }

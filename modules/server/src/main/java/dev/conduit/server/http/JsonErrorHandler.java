@@ -12,7 +12,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Errors Jetty raises itself (malformed HTTP, headers too large, …) in the Anthropic envelope
+ * Errors Jetty raises itself (malformed HTTP, headers too large, …) in the envelope of the
+ * request's API (Anthropic's when the request could not be parsed at all)
  * instead of an HTML page, with the standard reason and never an exception's text.
  */
 final class JsonErrorHandler extends ErrorHandler {
@@ -20,7 +21,7 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
-        Responses.anthropicError(request, response, ApiError.of(errorStatus(code), reason(code)), callback);
+        Responses.error(request, response, ApiError.of(errorStatus(code), reason(code)), callback);
     }
 
     @Override

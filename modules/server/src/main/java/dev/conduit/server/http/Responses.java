@@ -1,7 +1,6 @@
 package dev.conduit.server.http;
 
 import dev.conduit.protocol.ApiError;
-import dev.conduit.protocol.ErrorEnvelopes;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -22,14 +21,14 @@ final class Responses {
     }
 
     /**
-     * An error in the Anthropic envelope, keeping an upstream's {@code Retry-After}. When the
-     * request's body was never read, the connection closes after the answer.
+     * An error in the envelope of the API the request speaks, keeping an upstream's {@code
+     * Retry-After}. When the request's body was never read, the connection closes after the answer.
      */
-    static void anthropicError(Request request, Response response, ApiError error, Callback callback) {
+    static void error(Request request, Response response, ApiError error, Callback callback) {
         error.retryAfter().ifPresent(value -> response.getHeaders().put(HttpHeader.RETRY_AFTER, value));
         if (RequestBodies.hasUnreadBody(request)) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
-        json(response, error.status(), ErrorEnvelopes.anthropicBytes(error), callback);
+        json(response, error.status(), ClientApi.of(request).error(error), callback);
     }
 }

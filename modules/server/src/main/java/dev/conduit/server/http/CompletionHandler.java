@@ -3,39 +3,50 @@ package dev.conduit.server.http;
 import dev.conduit.connections.DrainCoordinator;
 import dev.conduit.protocol.ApiError;
 import dev.conduit.protocol.ProtocolException;
-import dev.conduit.protocol.anthropic.AnthropicRequestReader;
-import dev.conduit.protocol.anthropic.AnthropicWriter;
 import dev.conduit.protocol.anthropic.MessagesRequest;
-import dev.conduit.protocol.anthropic.MessagesResponse;
 import dev.conduit.protocol.anthropic.StreamEvent;
+import dev.conduit.protocol.openai.OpenAiRequestReader;
+import dev.conduit.providers.Answer;
+import dev.conduit.providers.Inbound;
 import dev.conduit.providers.ProviderAdapter;
 import dev.conduit.providers.UpstreamException;
 import dev.conduit.routing.RouteDecision;
 import dev.conduit.routing.RoutingException;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
-/** {@code POST /v1/messages}: route, forward, and answer whole or streamed. */
-final class MessagesHandler {
+/**
+ * {@code POST /v1/messages} and {@code POST /v1/chat/completions}: read the request in the
+ * client's API, route it, and answer whole or streamed in that same API.
+ */
+final class CompletionHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MessagesHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CompletionHandler.class);
 
     private final Gateway gateway;
     private final DrainCoordinator drain;
+    private final ClientApi api;
 
-    MessagesHandler(Gateway gateway, DrainCoordinator drain) {
+    CompletionHandler(Gateway gateway, DrainCoordinator drain, ClientApi api) {
         this.gateway = gateway;
         this.drain = drain;
+        this.api = api;
     }
 
     void handle(Request request, Response response, Callback callback, AccessRecord record) throws IOException {
+        JsonNode body = RequestBodies.readJson(request, RequestBodies.DEFAULT_MAX_BYTES);
         MessagesRequest parsed;
         try {
-            parsed = AnthropicRequestReader.read(RequestBodies.readJson(request, RequestBodies.DEFAULT_MAX_BYTES));
+            parsed = api.read(body);
         } catch (ProtocolException invalid) {
             throw new ApiException(ApiError.invalidRequest(invalid.getMessage()));
         }
@@ -52,14 +63,24 @@ final class MessagesHandler {
         record.stream = parsed.stream();
         ProviderAdapter adapter = gateway.providers().adapter(decision.target().provider()).orElseThrow(() ->
                 new ApiException(500, "provider " + decision.target().provider() + " has no adapter"));
+        Inbound inbound = new Inbound(api.format(), (ObjectNode) body, forwardableHeaders(request));
         RequestLink link = new RequestLink(request, drain, record);
         try {
             if (parsed.stream()) {
-                stream(adapter, parsed, decision, new SseEventSink(request, response, link, record), callback, record);
+                boolean includeUsage = api == ClientApi.OPENAI && OpenAiRequestReader.includeUsage(body);
+                SseSink sink = SseSink.of(api, request, response, link, record, includeUsage);
+                stream(adapter, parsed, inbound, decision, sink, callback, record);
             } else {
-                MessagesResponse answer = adapter.complete(parsed, decision.target(), link);
-                record.usage = answer.usage();
-                Responses.json(response, 200, AnthropicWriter.response(answer), callback);
+                switch (adapter.complete(parsed, inbound, decision.target(), link)) {
+                    case Answer.Translated translated -> {
+                        record.usage = translated.response().usage();
+                        Responses.json(response, 200, api.whole(translated.response()), callback);
+                    }
+                    case Answer.Forwarded forwarded -> {
+                        record.usage = forwarded.usage();
+                        Responses.json(response, 200, forwarded.json(), callback);
+                    }
+                }
             }
         } catch (ProtocolException untranslatable) {
             throw new ApiException(ApiError.invalidRequest(untranslatable.getMessage()));
@@ -70,6 +91,21 @@ final class MessagesHandler {
         }
     }
 
+    /**
+     * The headers an adapter may pass on to a provider that speaks the client's API: Anthropic's
+     * version and beta flags. Credentials and hop-by-hop headers never leave Conduit.
+     */
+    private static Map<String, String> forwardableHeaders(Request request) {
+        Map<String, String> headers = new HashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            String name = field.getLowerCaseName();
+            if (name.startsWith("anthropic-")) {
+                headers.merge(name, field.getValue(), (a, b) -> a + "," + b);
+            }
+        }
+        return headers;
+    }
+
     /** Metric labels take configured model names only; anything a client wrote is "other". */
     private String modelLabel(RouteDecision decision) {
         return gateway.config().provider(decision.target().provider())
@@ -78,10 +114,10 @@ final class MessagesHandler {
                 .orElse("other");
     }
 
-    private static void stream(ProviderAdapter adapter, MessagesRequest parsed, RouteDecision decision,
-            SseEventSink sink, Callback callback, AccessRecord record) throws IOException {
+    private static void stream(ProviderAdapter adapter, MessagesRequest parsed, Inbound inbound, RouteDecision decision,
+            SseSink sink, Callback callback, AccessRecord record) throws IOException {
         try {
-            adapter.stream(parsed, decision.target(), sink);
+            adapter.stream(parsed, inbound, decision.target(), sink);
         } catch (UpstreamException | ProtocolException failed) {
             if (!sink.committed()) {
                 throw failed;

@@ -1,6 +1,5 @@
 package dev.conduit.server.http;
 
-import dev.conduit.protocol.anthropic.AnthropicWriter;
 import dev.conduit.protocol.anthropic.StreamEvent;
 import dev.conduit.protocol.anthropic.Usage;
 import dev.conduit.providers.ClientLink;
@@ -15,26 +14,53 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
 
 /**
- * Writes Anthropic stream events to the client as server-sent events. The response head (200,
- * {@code text/event-stream}) goes out with the first flush, so an upstream that fails before its
- * first event can still be answered with a proper HTTP error.
+ * Writes a streamed answer to the client as server-sent events, in the format of the client's
+ * API (see the subclasses). The response head (200, {@code text/event-stream}) goes out with the
+ * first flush, so an upstream that fails before its first event can still be answered with a
+ * proper HTTP error. Every event, written or only observed, feeds the access record.
  */
-final class SseEventSink implements EventSink {
+abstract sealed class SseSink implements EventSink permits AnthropicSseSink, OpenAiSseSink {
 
     private final Request request;
     private final Response response;
     private final ClientLink link;
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream(4096);
+    private final AccessRecord record;
+    /** Bytes collected since the last flush. */
+    protected final ByteArrayOutputStream pending = new ByteArrayOutputStream(4096);
     private boolean committed;
     private Usage usage;
 
-    private final AccessRecord record;
-
-    SseEventSink(Request request, Response response, ClientLink link, AccessRecord record) {
+    SseSink(Request request, Response response, ClientLink link, AccessRecord record) {
         this.request = request;
         this.response = response;
         this.link = link;
         this.record = record;
+    }
+
+    static SseSink of(ClientApi api, Request request, Response response, ClientLink link, AccessRecord record,
+            boolean includeUsage) {
+        return switch (api) {
+            case ANTHROPIC -> new AnthropicSseSink(request, response, link, record);
+            case OPENAI -> new OpenAiSseSink(request, response, link, record, includeUsage);
+        };
+    }
+
+    /** Writes one hub-model event in the client's format into {@link #pending}. */
+    protected abstract void write(StreamEvent event);
+
+    @Override
+    public final void send(StreamEvent event) {
+        observe(event);
+        write(event);
+    }
+
+    @Override
+    public final void observe(StreamEvent event) {
+        if (event instanceof StreamEvent.MessageDelta delta) {
+            usage = delta.usage();
+        } else if (record.firstTokenAt == 0 && event instanceof StreamEvent.ContentBlockDelta) {
+            record.firstTokenAt = System.nanoTime();
+        }
     }
 
     @Override
@@ -55,16 +81,6 @@ final class SseEventSink implements EventSink {
     @Override
     public boolean mustStop() {
         return link.mustStop();
-    }
-
-    @Override
-    public void send(StreamEvent event) {
-        if (event instanceof StreamEvent.MessageDelta delta) {
-            usage = delta.usage();
-        } else if (record.firstTokenAt == 0 && event instanceof StreamEvent.ContentBlockDelta) {
-            record.firstTokenAt = System.nanoTime();
-        }
-        AnthropicWriter.writeSse(event, pending);
     }
 
     @Override

@@ -62,6 +62,10 @@ public final class AnthropicRequestReader {
             messages.add(message(messagesNode.get(i), path("messages", i)));
         }
 
+        JsonNode output = optional(root, "output_config");
+        if (output != null) {
+            object(output, "output_config");
+        }
         JsonNode metadata = optional(root, "metadata");
         String userId = metadata == null ? null : optionalString(object(metadata, "metadata"), "user_id", "metadata");
 
@@ -78,7 +82,26 @@ public final class AnthropicRequestReader {
                 optionalInt(root, "top_k", ""),
                 optionalBoolean(root, "stream", "", false),
                 userId,
-                thinking(optional(root, "thinking")));
+                thinking(optional(root, "thinking")),
+                output == null ? null : format(optional(output, "format")),
+                output == null ? null : optionalString(output, "effort", "output_config"));
+    }
+
+    /** {@code output_config.format}: {@code {"type":"json_schema","schema":{…}}}. */
+    private static ResponseFormat format(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        object(node, "output_config.format");
+        String type = requiredString(node, "type", "output_config.format");
+        if (!type.equals("json_schema")) {
+            throw ProtocolException.at("output_config.format.type", "must be \"json_schema\", got \"" + abbreviate(type) + "\"");
+        }
+        JsonNode schema = optional(node, "schema");
+        if (schema == null) {
+            throw ProtocolException.at("output_config.format.schema", "field required");
+        }
+        return new ResponseFormat.JsonSchema(null, object(schema, "output_config.format.schema"), null);
     }
 
     private static List<ContentBlock.Text> system(JsonNode node) {

@@ -17,6 +17,7 @@ import static dev.conduit.protocol.openai.RequestFields.requiredObject;
 import dev.conduit.protocol.Json;
 import dev.conduit.protocol.ProtocolException;
 import dev.conduit.protocol.anthropic.MessagesRequest;
+import dev.conduit.protocol.anthropic.ResponseFormat;
 import dev.conduit.protocol.anthropic.Tool;
 import dev.conduit.protocol.anthropic.ToolChoice;
 import java.util.ArrayList;
@@ -31,14 +32,14 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Without {@code max_completion_tokens} or {@code max_tokens} the output limit is 8192, since
  * the Messages API requires one; see {@link ReasoningEffort} for the limit with
  * {@code reasoning_effort}. Fields with no Messages API equivalent are ignored rather than refused,
- * as OpenAI-compatible servers do: {@code response_format} and {@code stream_options} (the caller
- * reads those), {@code seed}, {@code logprobs}, {@code top_logprobs}, {@code logit_bias},
+ * as OpenAI-compatible servers do: {@code stream_options} (the caller reads it), {@code seed}, {@code logprobs}, {@code top_logprobs}, {@code logit_bias},
  * {@code frequency_penalty}, {@code presence_penalty}, {@code store}, {@code metadata},
  * {@code service_tier}, {@code modalities}, {@code audio}, {@code prediction},
  * {@code web_search_options}, {@code verbosity}, {@code prompt_cache_key},
  * {@code safety_identifier}, a message's {@code name}, tools' {@code strict}, an image's
  * {@code detail}, and {@code reasoning_content} sent back in assistant messages (the Messages API
- * takes earlier thinking only with its signature).
+ * takes earlier thinking only with its signature). {@code response_format} becomes the hub's
+ * {@link ResponseFormat}; {@code text} is the same as none.
  */
 public final class OpenAiRequestReader {
 
@@ -77,7 +78,32 @@ public final class OpenAiRequestReader {
                 null,
                 optionalBoolean(root, "stream", "", false),
                 optionalString(root, "user", ""),
-                limits.thinking());
+                limits.thinking(),
+                responseFormat(optional(root, "response_format")),
+                null);
+    }
+
+    private static ResponseFormat responseFormat(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        object(node, "response_format");
+        String type = requiredString(node, "type", "response_format");
+        return switch (type) {
+            case "text" -> null;
+            case "json_object" -> new ResponseFormat.JsonObject();
+            case "json_schema" -> {
+                JsonNode spec = requiredObject(node, "json_schema", "response_format");
+                JsonNode schema = optional(spec, "schema");
+                yield new ResponseFormat.JsonSchema(
+                        requiredString(spec, "name", "response_format.json_schema"),
+                        schema == null ? Json.NODES.objectNode() : object(schema, "response_format.json_schema.schema"),
+                        optional(spec, "strict") == null ? null
+                                : optionalBoolean(spec, "strict", "response_format.json_schema", false));
+            }
+            default -> throw ProtocolException.at("response_format.type",
+                    "must be \"text\", \"json_object\" or \"json_schema\", got \"" + abbreviate(type) + "\"");
+        };
     }
 
     /** {@code stream_options.include_usage}: whether a stream ends with a usage chunk. */

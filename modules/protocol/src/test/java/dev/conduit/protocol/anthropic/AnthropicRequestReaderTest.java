@@ -30,6 +30,28 @@ class AnthropicRequestReaderTest {
     }
 
     @Test
+    void readsClaudeCodesOutputConfig() {
+        MessagesRequest request = read("""
+                {"model":"m","max_tokens":64,"messages":[{"role":"user","content":"hi"}],
+                 "output_config":{"effort":"medium","format":{"type":"json_schema",
+                   "schema":{"type":"object","properties":{"title":{"type":"string"}}}}}}""");
+
+        assertThat(request.effort()).isEqualTo("medium");
+        assertThat(request.responseFormat()).isEqualTo(new ResponseFormat.JsonSchema(null,
+                json("{\"type\":\"object\",\"properties\":{\"title\":{\"type\":\"string\"}}}"), null));
+    }
+
+    @Test
+    void anOutputFormatOtherThanAJsonSchemaIsRefusedByPath() {
+        assertThatThrownBy(() -> read("""
+                {"model":"m","max_tokens":64,"messages":[],"output_config":{"format":{"type":"xml"}}}"""))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("output_config.format.type");
+        assertThatThrownBy(() -> read("""
+                {"model":"m","max_tokens":64,"messages":[],"output_config":{"format":{"type":"json_schema"}}}"""))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("output_config.format.schema");
+    }
+
+    @Test
     void readsEveryTopLevelField() {
         MessagesRequest request = read("""
                 {"model":"m","max_tokens":64,

@@ -1,6 +1,7 @@
 package dev.conduit.protocol.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.conduit.protocol.Json;
@@ -8,6 +9,7 @@ import dev.conduit.protocol.anthropic.ContentBlock;
 import dev.conduit.protocol.anthropic.ImageSource;
 import dev.conduit.protocol.anthropic.Message;
 import dev.conduit.protocol.anthropic.MessagesRequest;
+import dev.conduit.protocol.anthropic.ResponseFormat;
 import dev.conduit.protocol.anthropic.Role;
 import dev.conduit.protocol.anthropic.Thinking;
 import dev.conduit.protocol.anthropic.Tool;
@@ -69,12 +71,30 @@ class OpenAiRequestReaderTest {
 
     @Test
     void ignoresFieldsWithoutAMessagesApiEquivalent() {
-        String ignored = ",'response_format':{'type':'json_object'},'stream_options':{'include_usage':true},'seed':7,"
+        String ignored = ",'response_format':{'type':'text'},'stream_options':{'include_usage':true},'seed':7,"
                 + "'logprobs':true,'top_logprobs':2,'logit_bias':{'50256':-100},'frequency_penalty':0.5,'presence_penalty':0.5,"
                 + "'store':true,'metadata':{'k':'v'},'service_tier':'auto','modalities':['text'],'prediction':{},"
                 + "'verbosity':'low','prompt_cache_key':'k','safety_identifier':'s','n':1";
 
         assertThat(read("{" + HEAD + HI + ignored + "}")).isEqualTo(read("{" + HEAD + HI + "}"));
+    }
+
+    @Test
+    void responseFormatBecomesTheHubsResponseFormat() {
+        assertThat(read("{" + HEAD + HI + ",'response_format':{'type':'json_object'}}").responseFormat())
+                .isEqualTo(new ResponseFormat.JsonObject());
+        MessagesRequest schema = read("{" + HEAD + HI + ",'response_format':{'type':'json_schema','json_schema':"
+                + "{'name':'title','strict':true,'schema':{'type':'object','properties':{'t':{'type':'string'}}}}}}");
+        assertThat(schema.responseFormat()).isEqualTo(new ResponseFormat.JsonSchema("title",
+                json("{\"type\":\"object\",\"properties\":{\"t\":{\"type\":\"string\"}}}"), true));
+    }
+
+    @Test
+    void aResponseFormatOfUnknownTypeOrWithoutANameIsRefused() {
+        assertThatThrownBy(() -> read("{" + HEAD + HI + ",'response_format':{'type':'yaml'}}"))
+                .hasMessageContaining("response_format.type").hasMessageContaining("yaml");
+        assertThatThrownBy(() -> read("{" + HEAD + HI + ",'response_format':{'type':'json_schema','json_schema':{'schema':{}}}}"))
+                .hasMessageContaining("response_format.json_schema.name");
     }
 
     static Stream<Arguments> rules() {

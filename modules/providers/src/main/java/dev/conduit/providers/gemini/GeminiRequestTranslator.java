@@ -4,6 +4,7 @@ import dev.conduit.protocol.Json;
 import dev.conduit.protocol.anthropic.ContentBlock;
 import dev.conduit.protocol.anthropic.Message;
 import dev.conduit.protocol.anthropic.MessagesRequest;
+import dev.conduit.protocol.anthropic.ResponseFormat;
 import dev.conduit.protocol.anthropic.Role;
 import dev.conduit.protocol.anthropic.Thinking;
 import tools.jackson.databind.node.ArrayNode;
@@ -83,7 +84,19 @@ public final class GeminiRequestTranslator {
         if (thinking != null) {
             config.set("thinkingConfig", thinking);
         }
+        responseFormat(request.responseFormat(), config);
         return config;
+    }
+
+    /** A JSON answer is Gemini's JSON mode; a schema goes in the same subset tools' schemas do. */
+    private static void responseFormat(ResponseFormat format, ObjectNode config) {
+        if (format == null) {
+            return;
+        }
+        config.put("responseMimeType", "application/json");
+        if (format instanceof ResponseFormat.JsonSchema schema) {
+            config.set("responseSchema", GeminiSchemas.clean(schema.schema()));
+        }
     }
 
     /**

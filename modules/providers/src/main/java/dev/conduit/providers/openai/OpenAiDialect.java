@@ -1,20 +1,61 @@
 package dev.conduit.providers.openai;
 
 import dev.conduit.config.ProviderConfig;
+import dev.conduit.protocol.anthropic.MessagesRequest;
+import dev.conduit.protocol.anthropic.Thinking;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * What differs between OpenAI-compatible servers in the parts of the API this adapter uses.
  *
  * @param providerName the configured name, for messages
- * @param maxTokensField OpenAI's own API takes {@code max_completion_tokens} (its reasoning
- *     models reject {@code max_tokens}); every other server takes {@code max_tokens}
+ * @param openAi whether this is OpenAI's own API: it takes {@code max_completion_tokens} (its
+ *     reasoning models reject {@code max_tokens}) and {@code reasoning_effort} on its reasoning
+ *     models
  */
-public record OpenAiDialect(String providerName, String maxTokensField) {
+public record OpenAiDialect(String providerName, boolean openAi) {
+
+    /** OpenAI's reasoning models: o1, o3, o4-mini…, gpt-5 and later. */
+    private static final Pattern OPENAI_REASONING_MODEL = Pattern.compile("^(o\\d|gpt-[5-9]).*");
+
+    /** Budgets up to these sizes map to the named effort; larger ones are "high". */
+    private static final int LOW_BUDGET = 4096;
+    private static final int MEDIUM_BUDGET = 16384;
 
     public static OpenAiDialect of(ProviderConfig provider) {
         String host = provider.apiBaseUrl().getHost();
-        boolean openAi = host != null && host.toLowerCase(Locale.ROOT).equals("api.openai.com");
-        return new OpenAiDialect(provider.name(), openAi ? "max_completion_tokens" : "max_tokens");
+        return new OpenAiDialect(provider.name(), host != null && host.toLowerCase(Locale.ROOT).equals("api.openai.com"));
+    }
+
+    String maxTokensField() {
+        return openAi ? "max_completion_tokens" : "max_tokens";
+    }
+
+    /**
+     * The {@code reasoning_effort} for a request, or null to send none. Only OpenAI's reasoning
+     * models get one: elsewhere the field is unknown or rejected (servers that take reasoning
+     * options get them from transformers such as {@code reasoning} or {@code openrouter}).
+     * {@code output_config.effort} wins; else a thinking budget maps to low, medium or high, and
+     * adaptive thinking to medium.
+     */
+    String reasoningEffort(MessagesRequest request, String model) {
+        if (!openAi || !OPENAI_REASONING_MODEL.matcher(model.toLowerCase(Locale.ROOT)).matches()) {
+            return null;
+        }
+        if (request.effort() != null) {
+            return switch (request.effort()) {
+                case "low", "medium", "high", "minimal" -> request.effort();
+                default -> "high";
+            };
+        }
+        return switch (request.thinking()) {
+            case null -> null;
+            case Thinking.Disabled disabled -> null;
+            case Thinking.Adaptive adaptive -> "medium";
+            case Thinking.Enabled enabled when enabled.budgetTokens() <= LOW_BUDGET -> "low";
+            case Thinking.Enabled enabled when enabled.budgetTokens() <= MEDIUM_BUDGET -> "medium";
+            case Thinking.Enabled enabled -> "high";
+        };
     }
 }

@@ -6,6 +6,7 @@ import dev.conduit.protocol.anthropic.ContentBlock;
 import dev.conduit.protocol.anthropic.ImageSource;
 import dev.conduit.protocol.anthropic.Message;
 import dev.conduit.protocol.anthropic.MessagesRequest;
+import dev.conduit.protocol.anthropic.ResponseFormat;
 import dev.conduit.protocol.anthropic.Role;
 import dev.conduit.protocol.anthropic.Tool;
 import dev.conduit.protocol.anthropic.ToolChoice;
@@ -61,11 +62,36 @@ public final class OpenAiRequestTranslator {
             body.put("user", request.userId());
         }
         tools(request, body);
+        responseFormat(request.responseFormat(), body);
+        String effort = dialect.reasoningEffort(request, upstreamModel);
+        if (effort != null) {
+            body.put("reasoning_effort", effort);
+        }
         body.put("stream", stream);
         if (stream) {
             body.putObject("stream_options").put("include_usage", true);
         }
         return body;
+    }
+
+    /**
+     * {@code output_config.format} / {@code response_format}. A schema from the Messages API goes
+     * without {@code strict}: OpenAI's strict mode constrains schemas further than Anthropic's
+     * structured outputs do, and a non-strict schema is accepted everywhere.
+     */
+    private static void responseFormat(ResponseFormat format, ObjectNode body) {
+        switch (format) {
+            case null -> { }
+            case ResponseFormat.JsonObject object -> body.putObject("response_format").put("type", "json_object");
+            case ResponseFormat.JsonSchema schema -> {
+                ObjectNode spec = body.putObject("response_format").put("type", "json_schema").putObject("json_schema");
+                spec.put("name", schema.name() == null ? "response" : schema.name());
+                spec.set("schema", schema.schema());
+                if (schema.strict() != null) {
+                    spec.put("strict", schema.strict());
+                }
+            }
+        }
     }
 
     private ArrayNode messages(MessagesRequest request) {

@@ -199,4 +199,16 @@ class GeminiRequestTranslatorTest {
         return request("{\"model\":\"claude\",\"max_tokens\":32000,\"thinking\":" + thinking
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
     }
+
+    @Test
+    void outputFormatIsJsonModeWithTheSchemaInGeminisSubset() {
+        var body = translate(request("""
+                {"model":"claude","max_tokens":1000,"messages":[{"role":"user","content":"Title?"}],
+                 "output_config":{"effort":"medium","format":{"type":"json_schema","schema":{"type":"object",
+                 "properties":{"title":{"type":"string"}},"required":["title"],"additionalProperties":false}}}}"""));
+
+        assertThat(body.get("generationConfig")).isEqualTo(json("""
+                {"maxOutputTokens":1000,"responseMimeType":"application/json",
+                 "responseSchema":{"type":"object","properties":{"title":{"type":"string"}},"required":["title"]}}"""));
+    }
 }

@@ -64,7 +64,7 @@ class OpenAiRequestParametersTest {
         MessagesRequest request = AnthropicRequestReader.read(Json.MAPPER.readTree(
                 "{\"model\":\"m\",\"max_tokens\":4096,%s}".formatted(HI)));
 
-        ObjectNode body = new OpenAiRequestTranslator(new OpenAiDialect("openai", "max_completion_tokens"))
+        ObjectNode body = new OpenAiRequestTranslator(new OpenAiDialect("openai", true))
                 .translate(request, "gpt-5", false);
 
         assertThat(body.get("max_completion_tokens").intValue()).isEqualTo(4096);
@@ -83,6 +83,51 @@ class OpenAiRequestParametersTest {
     void dialectFollowsTheHost(String url, String field) {
         OpenAiDialect dialect = OpenAiDialect.of(new ProviderConfig("prov", URI.create(url), List.of(), List.of("m"), null));
 
-        assertThat(dialect).isEqualTo(new OpenAiDialect("prov", field));
+        assertThat(dialect.maxTokensField()).isEqualTo(field);
+    }
+
+    private static ObjectNode translated(OpenAiDialect dialect, String model, String fields) {
+        MessagesRequest request = AnthropicRequestReader.read(Json.MAPPER.readTree(
+                "{\"model\":\"m\",\"max_tokens\":32000,%s,%s}".formatted(HI, fields)));
+        return new OpenAiRequestTranslator(dialect).translate(request, model, false);
+    }
+
+    @Test
+    void outputFormatBecomesAJsonSchemaResponseFormatWithoutStrictMode() {
+        ObjectNode body = translated(new OpenAiDialect("p", false), "m", """
+                "output_config":{"effort":"medium","format":{"type":"json_schema","schema":{"type":"object",
+                "properties":{"title":{"type":"string"}},"required":["title"],"additionalProperties":false}}}""");
+
+        assertThat(body.get("response_format")).isEqualTo(Json.MAPPER.readTree("""
+                {"type":"json_schema","json_schema":{"name":"response","schema":{"type":"object",
+                "properties":{"title":{"type":"string"}},"required":["title"],"additionalProperties":false}}}"""));
+        assertThat(body.has("reasoning_effort")).as("not an OpenAI reasoning model").isFalse();
+        assertThat(body.has("output_config")).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} on {1} -> {2}")
+    @CsvSource(textBlock = """
+            '"thinking":{"type":"enabled","budget_tokens":2048}',                   gpt-5,   low
+            '"thinking":{"type":"enabled","budget_tokens":10000}',                  o3,      medium
+            '"thinking":{"type":"enabled","budget_tokens":24000}',                  o4-mini, high
+            '"thinking":{"type":"adaptive"}',                                       gpt-5.1, medium
+            '"thinking":{"type":"adaptive"},"output_config":{"effort":"low"}',      gpt-5,   low
+            '"output_config":{"effort":"max"}',                                     gpt-5,   high
+            '"thinking":{"type":"disabled"}',                                       gpt-5,   ''
+            '"thinking":{"type":"enabled","budget_tokens":24000}',                  gpt-4o,  ''
+            """)
+    void thinkingBecomesReasoningEffortOnOpenAisReasoningModelsOnly(String fields, String model, String effort) {
+        ObjectNode body = translated(new OpenAiDialect("openai", true), model, fields);
+
+        assertThat(body.path("reasoning_effort").asString(null)).isEqualTo(effort == null || effort.isEmpty() ? null : effort);
+        assertThat(body.has("thinking")).isFalse();
+    }
+
+    @Test
+    void otherServersGetNoReasoningEffortWhateverTheThinking() {
+        ObjectNode body = translated(new OpenAiDialect("deepseek", false), "deepseek-reasoner",
+                "\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":24000}");
+
+        assertThat(body.has("reasoning_effort")).isFalse();
     }
 }

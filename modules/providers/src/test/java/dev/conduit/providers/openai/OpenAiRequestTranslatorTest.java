@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Messages: system prompt, turns, images, tool results, assistant tool calls. */
 class OpenAiRequestTranslatorTest {
 
-    static final OpenAiRequestTranslator TRANSLATOR = new OpenAiRequestTranslator(new OpenAiDialect("p", "max_tokens"));
+    static final OpenAiRequestTranslator TRANSLATOR = new OpenAiRequestTranslator(new OpenAiDialect("p", false));
 
     static ObjectNode translate(String request) {
         return TRANSLATOR.translate(AnthropicRequestReader.read(Json.MAPPER.readTree(request)), "up-model", false);

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * @param openAi whether this is OpenAI's own API: it takes {@code max_completion_tokens} (its
  *     reasoning models reject {@code max_tokens}) and {@code reasoning_effort} on its reasoning
  *     models
+ * @param readsPdfs whether the server takes PDFs as {@code file} content parts (OpenAI,
+ *     OpenRouter)
  */
-public record OpenAiDialect(String providerName, boolean openAi) {
+public record OpenAiDialect(String providerName, boolean openAi, boolean readsPdfs) {
 
     /** OpenAI's reasoning models: o1, o3, o4-mini…, gpt-5 and later. */
     private static final Pattern OPENAI_REASONING_MODEL = Pattern.compile("^(o\\d|gpt-[5-9]).*");
@@ -24,8 +26,9 @@ public record OpenAiDialect(String providerName, boolean openAi) {
     private static final int MEDIUM_BUDGET = 16384;
 
     public static OpenAiDialect of(ProviderConfig provider) {
-        String host = provider.apiBaseUrl().getHost();
-        return new OpenAiDialect(provider.name(), host != null && host.toLowerCase(Locale.ROOT).equals("api.openai.com"));
+        String host = provider.apiBaseUrl().getHost() == null ? "" : provider.apiBaseUrl().getHost().toLowerCase(Locale.ROOT);
+        boolean openAi = host.equals("api.openai.com");
+        return new OpenAiDialect(provider.name(), openAi, openAi || host.equals("openrouter.ai"));
     }
 
     String maxTokensField() {

@@ -193,9 +193,7 @@ public final class OpenAiRequestTranslator {
                         .put("type", "image_url")
                         .putObject("image_url")
                         .put("url", imageUrl(image.source(), located.at()));
-                case ContentBlock.Document document -> parts.addObject()
-                        .put("type", "text")
-                        .put("text", documentText(document, located.at()));
+                case ContentBlock.Document document -> document(document, located.at(), parts);
                 default -> { } // thinking and server-tool blocks have no OpenAI form
             }
         }
@@ -212,12 +210,17 @@ public final class OpenAiRequestTranslator {
         };
     }
 
-    /** Plain-text documents are inlined; PDFs need a provider that reads them. */
-    private String documentText(ContentBlock.Document document, String at) {
+    /**
+     * Plain-text documents are inlined; a base64 PDF becomes a {@code file} part where the
+     * provider reads those (OpenAI, OpenRouter); anything else needs a provider that reads
+     * documents.
+     */
+    private void document(ContentBlock.Document document, String at, ArrayNode parts) {
         JsonNode source = document.raw().path("source");
         String type = source.path("type").asString("");
         if (type.equals("text")) {
-            return source.path("data").asString("");
+            parts.addObject().put("type", "text").put("text", source.path("data").asString(""));
+            return;
         }
         if (type.equals("content") && source.path("content").isArray()) {
             StringBuilder text = new StringBuilder();
@@ -226,10 +229,20 @@ public final class OpenAiRequestTranslator {
                     appendParagraph(text, part.path("text").asString(""));
                 }
             }
-            return text.toString();
+            parts.addObject().put("type", "text").put("text", text.toString());
+            return;
+        }
+        boolean pdf = type.equals("base64") && source.path("media_type").asString("").equals("application/pdf");
+        if (pdf && dialect.readsPdfs()) {
+            String title = document.raw().path("title").asString("document");
+            parts.addObject().put("type", "file").putObject("file")
+                    .put("filename", title.endsWith(".pdf") ? title : title + ".pdf")
+                    .put("file_data", "data:application/pdf;base64," + source.path("data").asString(""));
+            return;
         }
         throw ProtocolException.at(at, "document blocks of source type \"" + type + "\" (such as PDFs) cannot be sent to "
-                + dialect.providerName() + ", an OpenAI-compatible provider; route this request to a provider that reads documents");
+                + dialect.providerName() + ", an OpenAI-compatible provider that does not read them; route this request to "
+                + "a provider that reads documents (Anthropic, Gemini, OpenAI, OpenRouter)");
     }
 
     private static void assistantMessage(List<ContentBlock> content, ArrayNode out) {

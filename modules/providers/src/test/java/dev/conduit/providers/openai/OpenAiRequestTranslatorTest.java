@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.conduit.protocol.Json;
 import dev.conduit.protocol.ProtocolException;
 import dev.conduit.protocol.anthropic.AnthropicRequestReader;
+import dev.conduit.protocol.anthropic.MessagesRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Messages: system prompt, turns, images, tool results, assistant tool calls. */
 class OpenAiRequestTranslatorTest {
 
-    static final OpenAiRequestTranslator TRANSLATOR = new OpenAiRequestTranslator(new OpenAiDialect("p", false));
+    static final OpenAiRequestTranslator TRANSLATOR = new OpenAiRequestTranslator(new OpenAiDialect("p", false, false));
 
     static ObjectNode translate(String request) {
         return TRANSLATOR.translate(AnthropicRequestReader.read(Json.MAPPER.readTree(request)), "up-model", false);
@@ -148,6 +149,21 @@ class OpenAiRequestTranslatorTest {
                   {"type":"document","source":{"type":"base64","media_type":"application/pdf","data":"JVBER"}}]}]}"""))
                 .isInstanceOf(ProtocolException.class)
                 .hasMessageStartingWith("messages[0].content[0]: document blocks of source type \"base64\" (such as PDFs) cannot be sent to p,");
+    }
+
+    @Test
+    void pdfsBecomeFilePartsForServersThatReadThem() {
+        MessagesRequest request = AnthropicRequestReader.read(json("""
+                {"model":"m","max_tokens":1,"messages":[{"role":"user","content":[
+                  {"type":"document","title":"report","source":{"type":"base64","media_type":"application/pdf","data":"JVBER"}},
+                  {"type":"text","text":"Summarize."}]}]}"""));
+
+        ObjectNode body = new OpenAiRequestTranslator(new OpenAiDialect("openrouter", false, true)).translate(request, "m", false);
+
+        assertThat(body.get("messages")).isEqualTo(json("""
+                [{"role":"user","content":[
+                  {"type":"file","file":{"filename":"report.pdf","file_data":"data:application/pdf;base64,JVBER"}},
+                  {"type":"text","text":"Summarize."}]}]"""));
     }
 
     @Test

@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Tool calls are numbered 0, 1, 2… in the order their blocks start. A call whose input
  * streamed no fragment (a tool without parameters) gets its arguments when its block stops, so
- * the concatenated arguments are always a JSON object. Pings and signatures produce nothing. One
+ * the concatenated arguments are always a JSON object. Pings, signatures and server tools'
+ * blocks produce nothing. One
  * writer serves one answer.
  */
 public final class OpenAiStreamWriter {
@@ -118,12 +119,12 @@ public final class OpenAiStreamWriter {
             case Delta.TextDelta text when !text.text().isEmpty() -> out.accept(content(text.text()));
             case Delta.ThinkingDelta thinking when !thinking.thinking().isEmpty() -> out.accept(reasoning(thinking.thinking()));
             case Delta.InputJsonDelta input when !input.partialJson().isEmpty() -> {
+                // a server tool's input (the provider's own web search) has no Chat Completions form
                 StreamedCall call = calls.get(index);
-                if (call == null) {
-                    throw new IllegalStateException("input_json_delta for block " + index + ", which is not a tool_use block");
+                if (call != null) {
+                    call.argumentsSent = true;
+                    out.accept(arguments(call, input.partialJson()));
                 }
-                call.argumentsSent = true;
-                out.accept(arguments(call, input.partialJson()));
             }
             default -> { }
         }

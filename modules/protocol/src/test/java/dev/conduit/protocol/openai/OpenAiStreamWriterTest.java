@@ -112,6 +112,16 @@ class OpenAiStreamWriterTest {
     }
 
     @Test
+    void aServerToolsBlocksProduceNothing() {
+        StreamEvent search = new StreamEvent.ContentBlockStart(0, new ContentBlock.Unknown("server_tool_use",
+                Json.MAPPER.readTree("{\"type\":\"server_tool_use\",\"id\":\"srvtoolu_1\",\"name\":\"web_search\",\"input\":{}}")));
+
+        assertThat(convert(List.of(start(Usage.ZERO), search, json(0, "{\"query\":\"java\"}"),
+                new StreamEvent.ContentBlockStop(0)), false))
+                .containsExactly(chunk("{\"role\":\"assistant\",\"content\":\"\"}"));
+    }
+
+    @Test
     void endsWithAUsageChunkWhenTheClientAskedForIt() {
         List<String> frames = convert(TURN, true);
 

@@ -10,6 +10,7 @@ import dev.conduit.protocol.anthropic.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Translates a whole {@code generateContent} answer into a Messages API response. The answer is
@@ -76,6 +77,11 @@ public final class GeminiResponseTranslator {
                 case ContentBlock.Thinking thinking -> new ContentBlock.Thinking(content.toString(), signature);
                 case ContentBlock.ToolUse use -> new ContentBlock.ToolUse(use.id(), use.name(),
                         Json.MAPPER.readTree(content.toString()));
+                case ContentBlock.Unknown serverToolUse when !content.isEmpty() -> {
+                    ObjectNode raw = (ObjectNode) serverToolUse.raw().deepCopy();
+                    raw.set("input", Json.MAPPER.readTree(content.toString()));
+                    yield new ContentBlock.Unknown(serverToolUse.type(), raw);
+                }
                 default -> start;
             };
         }

@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * arguments in one {@code input_json_delta}. A part's thought signature closes the thinking block
  * before the block made from that part, or opens an empty one (see {@link GeminiSignatures}).
  *
- * <p>Gemini sends no end marker: the stream is complete when the connection ends after a chunk
+ * <p>Google Search grounding becomes a web search's blocks after the answer (see {@link
+ * GeminiGrounding}). Gemini sends no end marker: the stream is complete when the connection ends after a chunk
  * with a finish reason. A stream that ends before one is reported as an in-band error, never as
  * a clean stop.
  */
@@ -42,6 +43,7 @@ public final class GeminiStreamTranslator implements StreamTranslation {
     private boolean promptBlocked;
     private boolean toolUse;
     private JsonNode usage;
+    private JsonNode grounding;
 
     /**
      * @param model the upstream model as routed: it names the signatures and stands in for the
@@ -80,6 +82,9 @@ public final class GeminiStreamTranslator implements StreamTranslation {
             }
             for (JsonNode part : candidate.path("content").path("parts")) {
                 part(part);
+            }
+            if (GeminiGrounding.hasSources(candidate.get("groundingMetadata"))) {
+                grounding = candidate.get("groundingMetadata");
             }
             String reason = candidate.path("finishReason").asString(null);
             if (reason != null) {
@@ -158,6 +163,10 @@ public final class GeminiStreamTranslator implements StreamTranslation {
             return;
         }
         closeBlock();
+        if (grounding != null) {
+            GeminiGrounding.events(grounding, index + 1).forEach(this::emit);
+            index += 2;
+        }
         emit(new StreamEvent.MessageDelta(GeminiMappings.stopReason(finishReason, promptBlocked, toolUse), null,
                 GeminiMappings.usage(usage)));
         emit(new StreamEvent.MessageStop());

@@ -23,6 +23,11 @@ public final class Ids {
         return "toolu_" + random(24);
     }
 
+    /** Ids of searches the provider ran itself ({@code server_tool_use}). */
+    public static String serverToolUseId() {
+        return "srvtoolu_" + random(24);
+    }
+
     private static String random(int length) {
         char[] chars = new char[length];
         for (int i = 0; i < length; i++) {

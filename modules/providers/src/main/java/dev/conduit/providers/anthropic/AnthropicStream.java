@@ -72,7 +72,7 @@ final class AnthropicStream implements StreamTranslation {
         switch (parsed) {
             case StreamEvent.Error error -> onError(event, error);
             case null -> {
-                // an event type this gateway does not know yet: an Anthropic client may
+                // a type this gateway does not know yet: an Anthropic client may, other clients cannot
                 if (forward) {
                     sink.forward(event);
                     started = true;

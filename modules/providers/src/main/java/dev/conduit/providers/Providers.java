@@ -3,6 +3,7 @@ package dev.conduit.providers;
 import dev.conduit.config.ConduitConfig;
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.Secret;
+import dev.conduit.providers.anthropic.AnthropicAdapter;
 import dev.conduit.providers.gemini.GeminiAdapter;
 import dev.conduit.providers.openai.OpenAiCompatibleAdapter;
 import dev.conduit.providers.upstream.KeepAlive;
@@ -48,11 +49,21 @@ public final class Providers implements AutoCloseable {
         for (ProviderConfig provider : config.providers()) {
             UpstreamClient client = new UpstreamClient(provider.timeouts(), proxy, userAgent, resources, tick);
             clients.put(key(provider.name()), client);
-            adapters.put(key(provider.name()), GeminiAdapter.handles(provider)
-                    ? new GeminiAdapter(provider, client, redactor, keepAlive)
-                    : new OpenAiCompatibleAdapter(provider, client, redactor, keepAlive));
+            adapters.put(key(provider.name()), adapter(provider, client, redactor, keepAlive));
         }
         return new Providers(resources, clients, adapters);
+    }
+
+    /** The adapter for the API the provider speaks: Gemini's, Anthropic's, or else OpenAI's. */
+    private static ProviderAdapter adapter(ProviderConfig provider, UpstreamClient client, Redactor redactor,
+            KeepAlive keepAlive) {
+        if (GeminiAdapter.handles(provider)) {
+            return new GeminiAdapter(provider, client, redactor, keepAlive);
+        }
+        if (AnthropicAdapter.handles(provider)) {
+            return new AnthropicAdapter(provider, client, redactor, keepAlive);
+        }
+        return new OpenAiCompatibleAdapter(provider, client, redactor, keepAlive);
     }
 
     private static List<Secret> allKeys(ConduitConfig config) {

@@ -15,7 +15,8 @@ public final class UpstreamException extends RuntimeException {
         /** Not the provider's fault: the worker is draining and its deadline passed. */
         DRAINING;
 
-        static Kind ofStatus(int status) {
+        /** The kind of an error status an upstream answered (or reported inside its stream). */
+        public static Kind ofStatus(int status) {
             if (status == 401 || status == 403) {
                 return AUTH;
             }

@@ -40,7 +40,8 @@ final class RunningGateway implements AutoCloseable, BeforeAllCallback, BeforeEa
 
     /**
      * @param extraProviders more entries of {@code Providers}, each followed by a comma;
-     *     {@code {upstream}} stands for the mock upstream's URL
+     *     {@code {upstream}} stands for the mock upstream's URL, {@code {origin}} for its
+     *     {@code http://host:port}
      */
     RunningGateway(String extraConfig, String extraProviders) {
         this.extraConfig = extraConfig;
@@ -84,7 +85,8 @@ final class RunningGateway implements AutoCloseable, BeforeAllCallback, BeforeEa
                   }, %s],
                   Router: {default: 'mock,mock-model'},
                 }""".formatted(extraConfig, upstream.chatCompletionsUrl(), UPSTREAM_KEY,
-                        extraProviders.replace("{upstream}", upstream.chatCompletionsUrl().toString())));
+                        extraProviders.replace("{upstream}", upstream.chatCompletionsUrl().toString())
+                                .replace("{origin}", "http://127.0.0.1:" + upstream.chatCompletionsUrl().getPort())));
         worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"));
     }
 

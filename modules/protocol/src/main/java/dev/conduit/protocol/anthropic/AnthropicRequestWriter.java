@@ -59,7 +59,26 @@ public final class AnthropicRequestWriter {
         if (request.thinking() != null) {
             root.set("thinking", thinking(request.thinking()));
         }
+        outputConfig(request, root);
         return root;
+    }
+
+    /**
+     * {@code output_config}: the effort, and a JSON schema for the answer. OpenAI's {@code
+     * json_object} has no Messages API form; such a request relies on its prompt asking for JSON,
+     * as OpenAI requires it to anyway.
+     */
+    private static void outputConfig(MessagesRequest request, ObjectNode root) {
+        ObjectNode config = Json.NODES.objectNode();
+        if (request.effort() != null) {
+            config.put("effort", request.effort());
+        }
+        if (request.responseFormat() instanceof ResponseFormat.JsonSchema schema) {
+            config.putObject("format").put("type", "json_schema").set("schema", schema.schema());
+        }
+        if (!config.isEmpty()) {
+            root.set("output_config", config);
+        }
     }
 
     private static ArrayNode blocks(List<ContentBlock> blocks) {

@@ -53,7 +53,8 @@ class AnthropicRequestWriterTest {
                           {"type":"web_search_20250305","name":"web_search"}],
                  "tool_choice":{"type":"tool","name":"Read","disable_parallel_tool_use":true},
                  "stop_sequences":["END"],"temperature":0.5,"top_p":0.9,"top_k":40,"stream":true,
-                 "metadata":{"user_id":"u-1"},"thinking":{"type":"enabled","budget_tokens":2048}}"""));
+                 "metadata":{"user_id":"u-1"},"thinking":{"type":"enabled","budget_tokens":2048},
+                 "output_config":{"effort":"high","format":{"type":"json_schema","schema":{"type":"object"}}}}"""));
 
         assertThat(roundTrip(request)).isEqualTo(request);
     }

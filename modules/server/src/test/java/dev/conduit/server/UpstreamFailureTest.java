@@ -131,6 +131,17 @@ class UpstreamFailureTest {
     }
 
     @Test
+    void aFirstEventThatIsNotJsonIsA502InTheClientsEnvelope() throws Exception {
+        gateway.upstream.enqueue(new MockReply.Stream(List.of("data: <html>oops</html>\n\n"), java.time.Duration.ZERO, false));
+
+        HttpResponse<String> response = gateway.postJson("/v1/messages", streamBody());
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).isEqualTo("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":"
+                + "\"provider mock (model mock-model) answered with a malformed event stream\"}}");
+    }
+
+    @Test
     void aStreamThatEndsBeforeItsFirstEventIsA502() throws Exception {
         gateway.upstream.enqueue(new MockReply.Stream(List.of(": keep-alive\n\n"), java.time.Duration.ZERO, false));
 

@@ -46,7 +46,9 @@ public final class StreamRelay {
                 }
             } catch (UpstreamException | SseException failed) {
                 if (!translation.started()) {
-                    throw failed;
+                    throw failed instanceof UpstreamException upstream ? upstream
+                            : new UpstreamException(502, label + " answered with a malformed event stream",
+                                    UpstreamException.Kind.BAD_RESPONSE);
                 }
                 UpstreamException.Kind kind = failed instanceof UpstreamException upstream
                         ? upstream.kind() : UpstreamException.Kind.STREAM_BROKEN;

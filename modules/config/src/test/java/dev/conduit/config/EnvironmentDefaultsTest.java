@@ -29,7 +29,7 @@ class EnvironmentDefaultsTest {
             DEEPSEEK_API_KEY   | deepseek   | https://api.deepseek.com/chat/completions                                 | deepseek-chat deepseek-reasoner
             GROQ_API_KEY       | groq       | https://api.groq.com/openai/v1/chat/completions                           | openai/gpt-oss-120b
             GEMINI_API_KEY     | gemini     | https://generativelanguage.googleapis.com/v1beta/openai/chat/completions | gemini-2.5-flash gemini-2.5-pro
-            ANTHROPIC_API_KEY  | anthropic  | https://api.anthropic.com/v1/chat/completions                             | claude-sonnet-4-5
+            ANTHROPIC_API_KEY  | anthropic  | https://api.anthropic.com/v1/messages                                     | claude-sonnet-4-5
             """)
     void eachKnownKeyVariableBringsItsProvider(String variable, String name, String url, String models) {
         ConduitConfig config = defaults(Map.of(variable, "key-from-" + variable));

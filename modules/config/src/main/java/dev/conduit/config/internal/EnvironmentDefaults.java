@@ -36,8 +36,8 @@ public final class EnvironmentDefaults {
             new KnownProvider("GEMINI_API_KEY", "gemini",
                     "https://generativelanguage.googleapis.com/v1beta/openai/chat/completions",
                     List.of("gemini-2.5-flash", "gemini-2.5-pro")),
-            // Anthropic's OpenAI-compatible endpoint, so every provider here speaks the same protocol
-            new KnownProvider("ANTHROPIC_API_KEY", "anthropic", "https://api.anthropic.com/v1/chat/completions",
+            // Anthropic's own Messages API, so requests from Anthropic clients pass through unchanged
+            new KnownProvider("ANTHROPIC_API_KEY", "anthropic", "https://api.anthropic.com/v1/messages",
                     List.of("claude-sonnet-4-5")));
 
     private static final URI DEFAULT_OLLAMA = URI.create("http://127.0.0.1:11434");

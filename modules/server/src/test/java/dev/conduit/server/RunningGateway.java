@@ -21,9 +21,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * through a real config file, as a user would run it. As a JUnit extension it starts before a
  * test class, forgets the upstream's requests and replies before each test, and stops after.
  */
-final class RunningGateway implements AutoCloseable, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class RunningGateway implements AutoCloseable, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
-    static final String UPSTREAM_KEY = "sk-mock-canary-0123456789abcdef";
+    public static final String UPSTREAM_KEY = "sk-mock-canary-0123456789abcdef";
 
     private final String extraConfig;
     private final String extraProviders;
@@ -41,9 +41,9 @@ final class RunningGateway implements AutoCloseable, BeforeAllCallback, BeforeEa
     /**
      * @param extraProviders more entries of {@code Providers}, each followed by a comma;
      *     {@code {upstream}} stands for the mock upstream's URL, {@code {origin}} for its
-     *     {@code http://host:port}
+     *     {@code http://127.0.0.1:<port>}
      */
-    RunningGateway(String extraConfig, String extraProviders) {
+    public RunningGateway(String extraConfig, String extraProviders) {
         this.extraConfig = extraConfig;
         this.extraProviders = extraProviders;
     }
@@ -51,6 +51,13 @@ final class RunningGateway implements AutoCloseable, BeforeAllCallback, BeforeEa
     /** A gateway started at once, for tests that need one of their own. */
     static RunningGateway start(String extraConfig) throws Exception {
         RunningGateway gateway = new RunningGateway(extraConfig);
+        gateway.startNow();
+        return gateway;
+    }
+
+    /** A gateway with more providers, started at once (for runners other than JUnit Jupiter). */
+    public static RunningGateway start(String extraConfig, String extraProviders) throws Exception {
+        RunningGateway gateway = new RunningGateway(extraConfig, extraProviders);
         gateway.startNow();
         return gateway;
     }
@@ -86,11 +93,15 @@ final class RunningGateway implements AutoCloseable, BeforeAllCallback, BeforeEa
                   Router: {default: 'mock,mock-model'},
                 }""".formatted(extraConfig, upstream.chatCompletionsUrl(), UPSTREAM_KEY,
                         extraProviders.replace("{upstream}", upstream.chatCompletionsUrl().toString())
-                                .replace("{origin}", "http://127.0.0.1:" + upstream.chatCompletionsUrl().getPort())));
+                                .replace("{origin}", upstream.origin())));
         worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"));
     }
 
-    String baseUrl() {
+    public MockUpstream upstream() {
+        return upstream;
+    }
+
+    public String baseUrl() {
         return "http://127.0.0.1:" + worker.port();
     }
 

@@ -19,6 +19,17 @@ public sealed interface MockReply {
     record Stream(List<String> writes, Duration pause, boolean cut) implements MockReply {}
 
     /**
+     * An event stream given as raw bytes: each element is written and flushed on its own, so a
+     * write may end anywhere, inside a {@code data:} line, between {@code \r} and {@code \n} or
+     * inside a UTF-8 character. With {@code cut}, the connection is dropped after the last write.
+     */
+    record ByteStream(List<byte[]> writes, boolean cut) implements MockReply {
+        public ByteStream {
+            writes = List.copyOf(writes);
+        }
+    }
+
+    /**
      * Writes {@code writes} (none: not even the response head) and then holds the request open
      * until the caller goes away, as a provider does while it thinks; the mock records when it
      * noticed (see {@link MockUpstream#awaitCancellation}).
@@ -39,6 +50,18 @@ public sealed interface MockReply {
     /** An OpenAI-style stream: each chunk as {@code data: …}, then {@code data: [DONE]}. */
     static MockReply sse(List<String> chunks) {
         return new Stream(OpenAiChunks.frame(chunks, true), Duration.ZERO, false);
+    }
+
+    /** {@code bytes} split at {@code splits} (ascending offsets), each piece written and flushed on its own. */
+    static MockReply splitStream(byte[] bytes, int... splits) {
+        List<byte[]> writes = new java.util.ArrayList<>(splits.length + 1);
+        int from = 0;
+        for (int split : splits) {
+            writes.add(java.util.Arrays.copyOfRange(bytes, from, split));
+            from = split;
+        }
+        writes.add(java.util.Arrays.copyOfRange(bytes, from, bytes.length));
+        return new ByteStream(writes, false);
     }
 
     /** Sends the chunks, then drops the connection without {@code [DONE]}. */

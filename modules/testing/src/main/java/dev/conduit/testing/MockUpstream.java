@@ -79,6 +79,11 @@ public final class MockUpstream implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/v1/chat/completions");
     }
 
+    /** {@code http://127.0.0.1:<port>}, for providers whose URL is built from a prefix (Gemini's models prefix). */
+    public String origin() {
+        return "http://127.0.0.1:" + connector.getLocalPort();
+    }
+
     public MockUpstream enqueue(MockReply reply) {
         replies.add(reply);
         return this;
@@ -135,6 +140,7 @@ public final class MockUpstream implements AutoCloseable {
                 response.write(true, ByteBuffer.wrap(whole.body().getBytes(StandardCharsets.UTF_8)), callback);
             }
             case MockReply.Stream stream -> stream(stream, response, callback);
+            case MockReply.ByteStream stream -> byteStream(stream, response, callback);
             case MockReply.Hang hang -> hang(hang, request, response, callback, user);
             case MockReply.Delayed delayed -> {
                 try {
@@ -265,6 +271,22 @@ public final class MockUpstream implements AutoCloseable {
         }
         if (stream.cut()) {
             // failing a committed response makes Jetty drop the connection mid-body
+            callback.failed(new QuietException.Exception("mock upstream cut the stream"));
+        } else {
+            callback.succeeded();
+        }
+    }
+
+    private static void byteStream(MockReply.ByteStream stream, Response response, Callback callback) throws IOException {
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+        for (byte[] bytes : stream.writes()) {
+            try (Blocker.Callback written = Blocker.callback()) {
+                response.write(false, ByteBuffer.wrap(bytes), written);
+                written.block();
+            }
+        }
+        if (stream.cut()) {
             callback.failed(new QuietException.Exception("mock upstream cut the stream"));
         } else {
             callback.succeeded();

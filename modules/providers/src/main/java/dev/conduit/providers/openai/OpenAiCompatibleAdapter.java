@@ -142,9 +142,15 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
             return;
         }
         ChatCompletionChunk chunk = OpenAiResponseReader.chunk(root);
-        if (chunk.error() != null && !stream.started()) {
-            throw new UpstreamException(502, label + " reported an error: "
-                    + redactor.redact(String.valueOf(chunk.error().message())), UpstreamException.Kind.STATUS_5XX);
+        if (chunk.error() != null) {
+            // not forwarded as it came: the upstream's words may quote a key, and whatever follows
+            // (often [DONE]) would make the failed answer look complete
+            String message = label + " reported an error: " + redactor.redact(String.valueOf(chunk.error().message()));
+            if (!stream.started()) {
+                throw new UpstreamException(502, message, UpstreamException.Kind.STATUS_5XX);
+            }
+            stream.fail("api_error", message);
+            return;
         }
         stream.observer().onChunk(chunk);
         stream.forward(event, chunk.choices().isEmpty() && chunk.usage() != null);

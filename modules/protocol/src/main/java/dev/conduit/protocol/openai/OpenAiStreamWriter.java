@@ -35,7 +35,7 @@ public final class OpenAiStreamWriter {
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final String DONE = "data: [DONE]\n\n";
 
-    private final String model;
+    private String model;
     private final long created;
     private final boolean includeUsage;
     private final Map<Integer, StreamedCall> calls = new HashMap<>();
@@ -54,7 +54,10 @@ public final class OpenAiStreamWriter {
         }
     }
 
-    /** @param includeUsage whether the client asked for {@code stream_options.include_usage} */
+    /**
+     * @param model the model to name until {@code message_start} names the one that answered
+     * @param includeUsage whether the client asked for {@code stream_options.include_usage}
+     */
     public OpenAiStreamWriter(String model, long created, boolean includeUsage) {
         this.model = model;
         this.created = created;
@@ -72,6 +75,10 @@ public final class OpenAiStreamWriter {
         switch (event) {
             case StreamEvent.MessageStart start -> {
                 id = ChatWire.completionId(start.message().id());
+                // the model the provider says answered, as a whole completion names it
+                if (start.message().model() != null && !start.message().model().isEmpty()) {
+                    model = start.message().model();
+                }
                 usage = latest(usage, start.message().usage());
                 out.accept(chunk(json -> {
                     json.writeStringProperty("role", "assistant");

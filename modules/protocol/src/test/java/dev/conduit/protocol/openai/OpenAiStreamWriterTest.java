@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 class OpenAiStreamWriterTest {
 
     private static final String HEAD =
-            "data: {\"id\":\"chatcmpl-01abc\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"gpt-alias\",";
+            "data: {\"id\":\"chatcmpl-01abc\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"claude-up\",";
     private static final String DONE = "data: [DONE]\n\n";
 
     private static String chunk(String delta) {
@@ -193,7 +193,7 @@ class OpenAiStreamWriterTest {
                 new ContentBlock.Text("parts."),
                 new ContentBlock.ToolUse("toolu_a", "Read", Json.MAPPER.readTree("{\"path\":\"/a\"}"))),
                 StopReason.TOOL_USE, null, new Usage(3, 9, 1, 2));
-        JsonNode whole = Json.MAPPER.readTree(OpenAiResponseWriter.completion(response, "gpt-alias", 1_700_000_000L));
+        JsonNode whole = Json.MAPPER.readTree(OpenAiResponseWriter.completion(response, response.model(), 1_700_000_000L));
 
         StringBuilder content = new StringBuilder();
         StringBuilder reasoning = new StringBuilder();
@@ -213,6 +213,7 @@ class OpenAiStreamWriterTest {
         assertThat(chunks.get(chunks.size() - 2).path("choices").path(0).get("finish_reason"))
                 .isEqualTo(whole.path("choices").path(0).get("finish_reason"));
         assertThat(chunks.getLast().get("usage")).isEqualTo(whole.get("usage"));
+        assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.get("model")).isEqualTo(whole.get("model")));
     }
 
     @Test

@@ -158,6 +158,15 @@ class TransformerConfigTest {
     }
 
     @Test
+    void transformersOnAProviderSpeakingGeminisOwnApiAreAWarning() throws ConfigException {
+        assertThat(parse(provider("\"transformer\": {\"use\": [\"gemini\", \"enhancetool\"], \"chat\": {\"use\": [\"tooluse\"]}}"))
+                .warnings()).containsExactly("config.json:4:20: Providers[0].transformer: enhancetool, tooluse have no effect"
+                        + " on a provider that speaks Gemini's own API; they adapt OpenAI Chat Completions requests");
+        assertThat(parse(provider("\"type\": \"openai\", \"transformer\": {\"use\": [\"gemini\", \"enhancetool\"]}"))
+                .warnings()).isEmpty();
+    }
+
+    @Test
     void theTypeNamesTheApiAProviderSpeaks() throws ConfigException {
         assertThat(onlyProvider(parse(provider("\"type\": \"Gemini\""))).type()).contains(ProviderType.GEMINI);
         assertThat(onlyProvider(parse(provider("\"type\": \"anthropic\""))).type()).contains(ProviderType.ANTHROPIC);

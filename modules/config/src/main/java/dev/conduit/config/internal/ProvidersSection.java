@@ -1,8 +1,10 @@
 package dev.conduit.config.internal;
 
+import dev.conduit.config.KnownTransformer;
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.ProviderType;
 import dev.conduit.config.Secret;
+import dev.conduit.config.TransformerEntry;
 import dev.conduit.config.TransformerSettings;
 import dev.conduit.config.UpstreamTimeouts;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /** Reads {@code Providers}: each entry's name, endpoint, keys, models, type and transformers. */
@@ -72,6 +75,7 @@ final class ProvidersSection {
             TransformerSettings settings = transformer == null ? TransformerSettings.NONE
                     : transformers.read(transformer, at.key("transformer"), models);
             Optional<ProviderType> type = type(entry.get("type"), at.key("type"));
+            warnIfGeminiIgnoresTransformers(type, settings, at.key("transformer"));
             UpstreamTimeouts timeouts = timeouts(entry, at);
             Optional<Duration> probeInterval = Optional.ofNullable(
                     values.millis(entry.get("probe_interval_ms"), at.key("probe_interval_ms"), null));
@@ -171,6 +175,20 @@ final class ProvidersSection {
             }
         }
         return models;
+    }
+
+    /** Gemini's own API is spoken by its own adapter, which the Chat Completions transformers do not reach. */
+    private void warnIfGeminiIgnoresTransformers(Optional<ProviderType> type, TransformerSettings settings, JsonPath path) {
+        boolean gemini = type.map(ProviderType.GEMINI::equals).orElse(settings.uses(KnownTransformer.GEMINI));
+        List<String> ignored = Stream.concat(settings.forAllModels().stream(),
+                        settings.byModel().values().stream().flatMap(List::stream))
+                .map(TransformerEntry::transformer)
+                .filter(transformer -> transformer.support() == KnownTransformer.Support.APPLIED)
+                .map(KnownTransformer::configName).distinct().toList();
+        if (gemini && !ignored.isEmpty()) {
+            findings.warning(path, String.join(", ", ignored) + (ignored.size() == 1 ? " has" : " have")
+                    + " no effect on a provider that speaks Gemini's own API; they adapt OpenAI Chat Completions requests");
+        }
     }
 
     private Optional<ProviderType> type(JsonNode node, JsonPath path) {

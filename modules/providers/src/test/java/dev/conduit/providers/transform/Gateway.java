@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,7 @@ final class Gateway implements AutoCloseable {
                 {"Providers": [{"name": "p", "api_base_url": "%s", "api_key": "%s", "models": [%s],
                                 "transformer": %s}],
                  "Router": {"default": "p,%s"}}""".formatted(upstream.chatCompletionsUrl(), KEY,
-                String.join(", ", java.util.Arrays.stream(models).map(model -> '"' + model + '"').toList()),
+                String.join(", ", Arrays.stream(models).map(model -> '"' + model + '"').toList()),
                 transformer, models[0]);
         ProviderConfig provider;
         try {

@@ -151,6 +151,37 @@ class OpenRouterTest {
     }
 
     @Test
+    void aWholeAnswersReasoningDetailsBecomeThinking() throws Exception {
+        try (Gateway gateway = new Gateway(OPENROUTER, "openai/gpt-5")) {
+            MessagesResponse response = gateway.replyJson("""
+                    {"id":"gen-3","model":"openai/gpt-5","choices":[{"index":0,"finish_reason":"stop","message":{
+                     "role":"assistant","content":"Done.","reasoning_details":[
+                       {"type":"reasoning.text","text":"First, "},{"type":"reasoning.text","text":"check."}]}}]}""")
+                    .complete("openai/gpt-5", "{\"model\":\"claude\",\"max_tokens\":1024,"
+                            + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+
+            assertThat(response.content()).containsExactly(new ContentBlock.Thinking("First, check.", ""),
+                    new ContentBlock.Text("Done."));
+        }
+    }
+
+    @Test
+    void anOpenAiClientGetsTheAnnotationsAsOpenRouterSentThem() throws Exception {
+        try (Gateway gateway = new Gateway(OPENROUTER, "google/gemini-2.5-flash")) {
+            String annotations = """
+                    [{"type":"url_citation","url_citation":{"url":"https://news.example/a","title":"Match report"}}]""";
+            JsonNode answer = gateway.replyJson("""
+                    {"id":"gen-1","model":"google/gemini-2.5-flash","choices":[{"index":0,"finish_reason":"stop",
+                     "message":{"role":"assistant","content":"Team A won.","annotations":%s}}]}""".formatted(annotations))
+                    .completeOpenAi("google/gemini-2.5-flash", """
+                            {"model":"x","messages":[{"role":"user","content":"Who won?"}],"plugins":[{"id":"web"}]}""");
+
+            assertThat(answer.get("choices").get(0).get("message").get("annotations")).isEqualTo(json(annotations));
+            assertThat(gateway.received().body().get("plugins")).isEqualTo(json("[{\"id\":\"web\"}]"));
+        }
+    }
+
+    @Test
     void numericToolCallIdsBecomeUniqueIdsKeptAcrossFragments() throws Exception {
         try (Gateway gateway = new Gateway(OPENROUTER, "moonshotai/kimi-k2")) {
             gateway.replySse(toolCallStart(0, "0", "Read"), chunk(

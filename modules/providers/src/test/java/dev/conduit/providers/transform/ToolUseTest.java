@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conduit.protocol.anthropic.ContentBlock;
 import dev.conduit.protocol.anthropic.MessagesResponse;
 import dev.conduit.protocol.anthropic.StopReason;
+import dev.conduit.testing.OpenAiChunks;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,6 @@ class ToolUseTest {
                 {"id":"1","model":"deepseek-chat","choices":[{"index":0,"message":{"role":"assistant","content":"",
                  "tool_calls":[{"id":"call_9","type":"function","function":{"name":"ExitTool","arguments":%s}}]},
                  "finish_reason":"tool_calls"}],"usage":{"prompt_tokens":30,"completion_tokens":12,"total_tokens":42}}"""
-                .formatted(dev.conduit.testing.OpenAiChunks.quote(arguments));
+                .formatted(OpenAiChunks.quote(arguments));
     }
 }

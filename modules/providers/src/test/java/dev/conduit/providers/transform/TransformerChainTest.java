@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conduit.config.KnownTransformer;
 import dev.conduit.config.TransformerEntry;
 import dev.conduit.config.TransformerSettings;
+import dev.conduit.protocol.anthropic.ContentBlock;
 import dev.conduit.testing.OpenAiChunks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class TransformerChainTest {
 
     @Test
     void answerHooksRunInTheSameOrder() {
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         ChunkPipeline pipeline = new ChunkPipeline(List.of(new AnswerHook() {
             @Override
             public void chunk(ObjectNode chunk, ChunkSink out) {
@@ -73,7 +75,7 @@ class TransformerChainTest {
             }
 
             @Override
-            public void block(dev.conduit.protocol.anthropic.ContentBlock block) {
+            public void block(ContentBlock block) {
                 seen.add("block");
             }
         });

@@ -64,12 +64,12 @@ class InterpolationTest {
     @Test
     void variablesNextToOtherTextAreReplacedWhereTheNameEnds() throws ConfigException {
         JsonNode headers = parseWithProvider("""
-                "transformer": {"headers": {
+                "transformer": {"use": [["customparams", {"headers": {
                   "braced": "Bearer ${DEEPSEEK_API_KEY}x",
                   "unbraced": "Bearer $DEEPSEEK_API_KEY/v1",
                   "twice": "$BIND:$GATEWAY_PORT",
                   "longer name": "$DEEPSEEK_API_KEYx"
-                }}""").providers().getFirst().transformer().get("headers");
+                }}]]}""").providers().getFirst().transformer().get("use").get(0).get(1).get("headers");
 
         assertThat(headers.get("braced").stringValue()).isEqualTo("Bearer sk-deepseekx");
         assertThat(headers.get("unbraced").stringValue()).isEqualTo("Bearer sk-deepseek/v1");
@@ -81,14 +81,14 @@ class InterpolationTest {
     void stringsInsideNestedArraysAndObjectsAreReplacedButKeysAreNot() throws ConfigException {
         JsonNode transformer = parseWithProvider("""
                 "transformer": {
-                  "use": ["deepseek", ["maxtoken", {"max_tokens": "$MAX_TOKENS"}]],
-                  "$CHAT_MODEL": {"use": [["tooluse", {"model": "${CHAT_MODEL}"}]]}
+                  "use": ["deepseek", ["maxtoken", {"max_tokens": "$MAX_TOKENS"}],
+                          ["customparams", {"$CHAT_MODEL": {"model": "${CHAT_MODEL}"}}]]
                 }""").providers().getFirst().transformer();
 
         assertThat(transformer.get("use").get(1).get(1).get("max_tokens").stringValue()).isEqualTo("65536");
-        assertThat(transformer.has("$CHAT_MODEL")).isTrue();
-        assertThat(transformer.get("$CHAT_MODEL").get("use").get(0).get(1).get("model").stringValue())
-                .isEqualTo("deepseek-chat");
+        JsonNode params = transformer.get("use").get(2).get(1);
+        assertThat(params.has("$CHAT_MODEL")).isTrue();
+        assertThat(params.get("$CHAT_MODEL").get("model").stringValue()).isEqualTo("deepseek-chat");
     }
 
     @Test
@@ -108,8 +108,8 @@ class InterpolationTest {
     @Test
     void textThatIsNotAVariableReferenceStaysAsWritten() throws ConfigException {
         JsonNode texts = parseWithProvider("""
-                "transformer": {"texts": ["costs $5", "${NOT CLOSED", "${1ST}", "$", "a$$BIND"]}""")
-                .providers().getFirst().transformer().get("texts");
+                "transformer": {"use": [["customparams", {"texts": ["costs $5", "${NOT CLOSED", "${1ST}", "$", "a$$BIND"]}]]}""")
+                .providers().getFirst().transformer().get("use").get(0).get(1).get("texts");
 
         assertThat(texts).extracting(JsonNode::stringValue)
                 .containsExactly("costs $5", "${NOT CLOSED", "${1ST}", "$", "a$0.0.0.0");

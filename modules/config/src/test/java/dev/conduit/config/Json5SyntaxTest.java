@@ -84,7 +84,7 @@ class Json5SyntaxTest {
                   Providers: [{
                     name: 'local',
                     api_base_url: 'http://localhost:8000/v1/chat/completions',
-                    transformer: {use: [['sampling', {temperature: NaN, max_tokens: Infinity, top_p: -Infinity}]]},
+                    transformer: {use: [['customparams', {temperature: NaN, max_tokens: Infinity, top_p: -Infinity}]]},
                   }],
                 }
                 """);

@@ -84,8 +84,10 @@ public final class ConfigParser {
                 millis(root, "STREAM_IDLE_TIMEOUT_MS", defaults.streamIdle(), values),
                 millis(root, "API_TIMEOUT_MS", ConduitConfig.DEFAULT_API_TIMEOUT, values));
         String providersKey = !root.has("Providers") && root.has("providers") ? "providers" : "Providers";
-        ProvidersSection.Providers providers =
-                new ProvidersSection(values, findings, timeouts).read(root.get(providersKey), top.key(providersKey));
+        JsonNode plugins = root.get("transformers");
+        boolean pluginsConfigured = plugins != null && plugins.isArray() && !plugins.isEmpty();
+        ProvidersSection.Providers providers = new ProvidersSection(values, findings, timeouts, pluginsConfigured)
+                .read(root.get(providersKey), top.key(providersKey));
         RouterConfig router = new RouterSection(values, findings, providers).read(root.get("Router"), top.key("Router"));
         warnAboutJavaScript(root, values, findings);
         warnIfNoDefaultRoute(providers.valid(), router, findings);

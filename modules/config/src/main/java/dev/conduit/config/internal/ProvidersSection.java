@@ -1,7 +1,11 @@
 package dev.conduit.config.internal;
 
+import dev.conduit.config.KnownTransformer;
 import dev.conduit.config.ProviderConfig;
+import dev.conduit.config.ProviderType;
 import dev.conduit.config.Secret;
+import dev.conduit.config.TransformerEntry;
+import dev.conduit.config.TransformerSettings;
 import dev.conduit.config.UpstreamTimeouts;
 import java.net.URI;
 import java.time.Duration;
@@ -11,9 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
-/** Reads {@code Providers}: each entry's name, endpoint, keys, models and transformer. */
+/** Reads {@code Providers}: each entry's name, endpoint, keys, models, type and transformers. */
 final class ProvidersSection {
 
     /**
@@ -27,11 +32,14 @@ final class ProvidersSection {
     private final Values values;
     private final Findings findings;
     private final UpstreamTimeouts globalTimeouts;
+    private final TransformersSection transformers;
 
-    ProvidersSection(Values values, Findings findings, UpstreamTimeouts globalTimeouts) {
+    /** @param pluginsConfigured whether the config lists JavaScript {@code transformers} plugins */
+    ProvidersSection(Values values, Findings findings, UpstreamTimeouts globalTimeouts, boolean pluginsConfigured) {
         this.values = values;
         this.findings = findings;
         this.globalTimeouts = globalTimeouts;
+        this.transformers = new TransformersSection(values, findings, pluginsConfigured);
     }
 
     Providers read(JsonNode node, JsonPath path) {
@@ -64,11 +72,16 @@ final class ProvidersSection {
             List<Secret> keys = keys(entry.get("api_key"), at.key("api_key"));
             List<String> models = models(entry.get("models"), at.key("models"));
             JsonNode transformer = transformer(entry.get("transformer"), at.key("transformer"));
+            TransformerSettings settings = transformer == null ? TransformerSettings.NONE
+                    : transformers.read(transformer, at.key("transformer"), models);
+            Optional<ProviderType> type = type(entry.get("type"), at.key("type"));
+            warnIfGeminiIgnoresTransformers(type, settings, at.key("transformer"));
             UpstreamTimeouts timeouts = timeouts(entry, at);
             Optional<Duration> probeInterval = Optional.ofNullable(
                     values.millis(entry.get("probe_interval_ms"), at.key("probe_interval_ms"), null));
             if (findings.errorCount() == errorsBefore && name.isPresent() && url.isPresent()) {
-                valid.add(new ProviderConfig(name.get(), url.get(), keys, models, transformer, timeouts, probeInterval));
+                valid.add(new ProviderConfig(name.get(), url.get(), keys, models, transformer, timeouts, probeInterval,
+                        type, settings));
             }
         }
         return new Providers(valid, names, shownNames);
@@ -162,6 +175,30 @@ final class ProvidersSection {
             }
         }
         return models;
+    }
+
+    /** Gemini's own API is spoken by its own adapter, which the Chat Completions transformers do not reach. */
+    private void warnIfGeminiIgnoresTransformers(Optional<ProviderType> type, TransformerSettings settings, JsonPath path) {
+        boolean gemini = type.map(ProviderType.GEMINI::equals).orElse(settings.uses(KnownTransformer.GEMINI));
+        List<String> ignored = Stream.concat(settings.forAllModels().stream(),
+                        settings.byModel().values().stream().flatMap(List::stream))
+                .map(TransformerEntry::transformer)
+                .filter(transformer -> transformer.support() == KnownTransformer.Support.APPLIED)
+                .map(KnownTransformer::configName).distinct().toList();
+        if (gemini && !ignored.isEmpty()) {
+            findings.warning(path, String.join(", ", ignored) + (ignored.size() == 1 ? " has" : " have")
+                    + " no effect on a provider that speaks Gemini's own API; they adapt OpenAI Chat Completions requests");
+        }
+    }
+
+    private Optional<ProviderType> type(JsonNode node, JsonPath path) {
+        Optional<String> text = values.text(node, path);
+        Optional<ProviderType> type = text.flatMap(ProviderType::find);
+        if (text.isPresent() && type.isEmpty()) {
+            findings.error(path, values.quote(path, text.get()) + " is not a provider type; use \"openai\","
+                    + " \"anthropic\" or \"gemini\"");
+        }
+        return type;
     }
 
     private JsonNode transformer(JsonNode node, JsonPath path) {

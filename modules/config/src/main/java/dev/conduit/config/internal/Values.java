@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
 
@@ -56,6 +57,28 @@ final class Values {
             return OptionalLong.empty();
         }
         return number;
+    }
+
+    /** Any finite number, also written as a string. */
+    OptionalDouble number(JsonNode node, JsonPath path) {
+        if (absent(node)) {
+            return OptionalDouble.empty();
+        }
+        if (node.isNumber() && Double.isFinite(node.doubleValue())) {
+            return OptionalDouble.of(node.doubleValue());
+        }
+        if (node.isString()) {
+            try {
+                double parsed = Double.parseDouble(node.stringValue().strip());
+                if (Double.isFinite(parsed)) {
+                    return OptionalDouble.of(parsed);
+                }
+            } catch (NumberFormatException notNumber) {
+                // reported below
+            }
+        }
+        findings.error(path, "must be a number, not " + described(node, path));
+        return OptionalDouble.empty();
     }
 
     /** A positive number of milliseconds, or {@code absent} when the key is not there. */
@@ -121,7 +144,7 @@ final class Values {
         return '"' + shown(path, value) + '"';
     }
 
-    private String described(JsonNode node, JsonPath path) {
+    String described(JsonNode node, JsonPath path) {
         if (node.isNumber()) {
             return String.valueOf(node.numberValue());
         }

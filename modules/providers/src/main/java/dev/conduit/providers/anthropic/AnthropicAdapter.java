@@ -1,6 +1,7 @@
 package dev.conduit.providers.anthropic;
 
 import dev.conduit.config.ProviderConfig;
+import dev.conduit.config.ProviderType;
 import dev.conduit.config.RouteTarget;
 import dev.conduit.protocol.Json;
 import dev.conduit.protocol.anthropic.AnthropicRequestWriter;
@@ -73,11 +74,15 @@ public final class AnthropicAdapter implements ProviderAdapter {
     }
 
     /**
-     * Whether {@code provider} speaks Anthropic's API: its transformer's {@code use} list names
-     * {@code Anthropic} (claude-code-router's name, any case), or its URL is Anthropic's own API
-     * other than the OpenAI-compatible {@code /chat/completions} endpoint.
+     * Whether {@code provider} speaks Anthropic's API: its {@code type} says so, or, without a
+     * type, its transformer's {@code use} list names {@code Anthropic} (claude-code-router's name,
+     * any case), or its URL is Anthropic's own API other than the OpenAI-compatible {@code
+     * /chat/completions} endpoint.
      */
     public static boolean handles(ProviderConfig provider) {
+        if (provider.type().isPresent()) {
+            return provider.type().get() == ProviderType.ANTHROPIC;
+        }
         if (transformerEntry(provider) != null) {
             return true;
         }

@@ -1,6 +1,7 @@
 package dev.conduit.providers.gemini;
 
 import dev.conduit.config.ProviderConfig;
+import dev.conduit.config.ProviderType;
 import dev.conduit.config.RouteTarget;
 import dev.conduit.protocol.ApiError;
 import dev.conduit.protocol.Json;
@@ -54,10 +55,14 @@ public final class GeminiAdapter implements ProviderAdapter {
     }
 
     /**
-     * Whether {@code provider} speaks Gemini's own API: its transformer's {@code use} list names
-     * {@code gemini}, as a name or as the first element of a {@code [name, options]} pair.
+     * Whether {@code provider} speaks Gemini's own API: its {@code type} says so, or, without a
+     * type, its transformer's {@code use} list names {@code gemini}, as a name or as the first
+     * element of a {@code [name, options]} pair.
      */
     public static boolean handles(ProviderConfig provider) {
+        if (provider.type().isPresent()) {
+            return provider.type().get() == ProviderType.GEMINI;
+        }
         JsonNode transformer = provider.transformer();
         if (transformer == null) {
             return false;

@@ -3,6 +3,7 @@ package dev.conduit.providers.openai;
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.RouteTarget;
 import dev.conduit.protocol.Json;
+import dev.conduit.protocol.anthropic.ContentBlock;
 import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.protocol.anthropic.MessagesResponse;
 import dev.conduit.protocol.anthropic.StreamEvents;
@@ -19,6 +20,11 @@ import dev.conduit.providers.Inbound;
 import dev.conduit.providers.EventSink;
 import dev.conduit.providers.ProviderAdapter;
 import dev.conduit.providers.UpstreamException;
+import dev.conduit.providers.transform.ChunkPipeline;
+import dev.conduit.providers.transform.ChunkSink;
+import dev.conduit.providers.transform.Exchange;
+import dev.conduit.providers.transform.TransformerChain;
+import dev.conduit.providers.transform.TransformerChains;
 import dev.conduit.providers.upstream.ErrorBodies;
 import dev.conduit.providers.upstream.KeepAlive;
 import dev.conduit.providers.upstream.Probe;
@@ -27,9 +33,12 @@ import dev.conduit.providers.upstream.Redactor;
 import dev.conduit.providers.upstream.UpstreamCall;
 import dev.conduit.providers.upstream.UpstreamClient;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,6 +58,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     private final OpenAiRequestTranslator translator;
     private final Redactor redactor;
     private final KeepAlive keepAlive;
+    private final TransformerChains transformers;
 
     public OpenAiCompatibleAdapter(ProviderConfig provider, UpstreamClient client, Redactor redactor, KeepAlive keepAlive) {
         this.provider = provider;
@@ -56,6 +66,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         this.translator = new OpenAiRequestTranslator(OpenAiDialect.of(provider));
         this.redactor = redactor;
         this.keepAlive = keepAlive;
+        this.transformers = new TransformerChains(provider.transformers());
     }
 
     @Override
@@ -66,37 +77,64 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     @Override
     public Answer complete(MessagesRequest request, Inbound inbound, RouteTarget target, ClientLink link) {
         boolean forward = inbound.format() == ClientFormat.OPENAI;
-        byte[] body = Json.MAPPER.writeValueAsBytes(forward
-                ? forwardedBody(inbound, target, false)
-                : translator.translate(request, target.model(), false));
+        Exchange exchange = new Exchange(target.model(), !forward, request);
+        TransformerChain chain = transformers.forModel(target.model());
+        Map<String, String> headers = headers(false);
+        byte[] body = transformed(forward ? forwardedBody(inbound, target, false)
+                : translator.translate(request, target.model(), false), headers, chain, exchange);
         String label = label(target);
-        try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers(false), body, label, link)) {
+        try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers, body, label, link)) {
             call.awaitHead();
             failOnErrorStatus(call, label);
             byte[] answer = call.readAll(MAX_RESPONSE_BYTES);
-            ChatCompletion completion = OpenAiResponseReader.completion(parse(answer, label));
+            ObjectNode root = parse(answer, label);
+            List<ContentBlock> leading = chain.completion(root, exchange);
+            ChatCompletion completion = OpenAiResponseReader.completion(root);
             if (forward) {
-                return new Answer.Forwarded(answer, OpenAiMappings.usage(completion.usage()));
+                return new Answer.Forwarded(chain.isEmpty() ? answer : Json.MAPPER.writeValueAsBytes(root),
+                        OpenAiMappings.usage(completion.usage()));
             }
-            return new Answer.Translated(OpenAiResponseTranslator.translate(completion, target.model(), request.stopSequences()));
+            return new Answer.Translated(leading(leading,
+                    OpenAiResponseTranslator.translate(completion, target.model(), request.stopSequences())));
         }
+    }
+
+    /** The request body after the transformers, as bytes. */
+    private static byte[] transformed(ObjectNode body, Map<String, String> headers, TransformerChain chain,
+            Exchange exchange) {
+        chain.request(body, headers, exchange);
+        return Json.MAPPER.writeValueAsBytes(body);
+    }
+
+    /** {@code response} with the blocks transformers put before its content (web search results). */
+    private static MessagesResponse leading(List<ContentBlock> leading, MessagesResponse response) {
+        if (leading.isEmpty()) {
+            return response;
+        }
+        List<ContentBlock> content = new ArrayList<>(leading);
+        content.addAll(response.content());
+        return new MessagesResponse(response.id(), response.model(), content, response.stopReason(),
+                response.stopSequence(), response.usage());
     }
 
     @Override
     public void stream(MessagesRequest request, Inbound inbound, RouteTarget target, EventSink sink) throws IOException {
         boolean forward = inbound.format() == ClientFormat.OPENAI;
-        byte[] body = Json.MAPPER.writeValueAsBytes(forward
-                ? forwardedBody(inbound, target, true)
-                : translator.translate(request, target.model(), true));
+        Exchange exchange = new Exchange(target.model(), !forward, request);
+        TransformerChain chain = transformers.forModel(target.model());
+        Map<String, String> headers = headers(true);
+        byte[] body = transformed(forward ? forwardedBody(inbound, target, true)
+                : translator.translate(request, target.model(), true), headers, chain, exchange);
         String label = label(target);
-        try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers(true), body, label, sink)) {
+        try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers, body, label, sink)) {
             call.awaitHead();
             failOnErrorStatus(call, label);
             if (!call.isEventStream()) {
                 // a server that ignored "stream": true answered with one whole completion
-                MessagesResponse whole = OpenAiResponseTranslator.translate(
-                        OpenAiResponseReader.completion(parse(call.readAll(MAX_RESPONSE_BYTES), label)),
-                        target.model(), request.stopSequences());
+                ObjectNode root = parse(call.readAll(MAX_RESPONSE_BYTES), label);
+                List<ContentBlock> leading = chain.completion(root, exchange);
+                MessagesResponse whole = leading(leading, OpenAiResponseTranslator.translate(
+                        OpenAiResponseReader.completion(root), target.model(), request.stopSequences()));
                 StreamEvents.of(whole).forEach(sink::send);
                 sink.flush();
                 return;
@@ -105,14 +143,33 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                 ForwardedStream stream = new ForwardedStream(
                         new OpenAiStreamTranslator(target.model(), request.stopSequences(), sink::observe), sink,
                         OpenAiRequestReader.includeUsage(inbound.body()));
-                StreamRelay.run(call, stream, event -> onForwardedEvent(event, stream, label), sink, keepAlive,
-                        provider.name(), label);
+                ChunkPipeline chunks = chain.stream(exchange, terminal(chunk -> forwardChunk(chunk,
+                        new SseEvent(SseEvent.DEFAULT_TYPE, Json.MAPPER.writeValueAsString(chunk), null), stream, label),
+                        block -> { })); // blocks are made for Anthropic clients only
+                StreamRelay.run(call, stream, event -> onForwardedEvent(event, stream, chunks, label),
+                        sink, keepAlive, provider.name(), label);
             } else {
                 OpenAiStreamTranslator translator = new OpenAiStreamTranslator(target.model(), request.stopSequences(), sink::send);
-                StreamRelay.run(call, translator, event -> onEvent(event, translator, label), sink, keepAlive,
-                        provider.name(), label);
+                ChunkPipeline chunks = chain.stream(exchange,
+                        terminal(chunk -> onChunk(chunk, translator, label), translator::insertBlock));
+                StreamRelay.run(call, translator, event -> onEvent(event, translator, chunks),
+                        sink, keepAlive, provider.name(), label);
             }
         }
+    }
+
+    private static ChunkSink terminal(Consumer<ObjectNode> chunks, Consumer<ContentBlock> blocks) {
+        return new ChunkSink() {
+            @Override
+            public void chunk(ObjectNode chunk) {
+                chunks.accept(chunk);
+            }
+
+            @Override
+            public void block(ContentBlock block) {
+                blocks.accept(block);
+            }
+        };
     }
 
     /**
@@ -131,16 +188,26 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         return body;
     }
 
-    private void onForwardedEvent(SseEvent event, ForwardedStream stream, String label) {
+    private void onForwardedEvent(SseEvent event, ForwardedStream stream, ChunkPipeline chunks, String label) {
         if (event.data().equals("[DONE]")) {
+            chunks.end();
             stream.observer().onDone();
             stream.forward(event, false);
             return;
         }
-        JsonNode root = chunkJson(event);
+        ObjectNode root = chunkJson(event);
         if (root == null) {
             return;
         }
+        if (chunks.isEmpty()) {
+            forwardChunk(root, event, stream, label); // no transformer: the client gets the very bytes
+        } else {
+            chunks.chunk(root);
+        }
+    }
+
+    /** One chunk for an OpenAI client: followed by the observer, then forwarded as {@code event}. */
+    private void forwardChunk(ObjectNode root, SseEvent event, ForwardedStream stream, String label) {
         ChatCompletionChunk chunk = OpenAiResponseReader.chunk(root);
         if (chunk.error() != null) {
             // not forwarded as it came: the upstream's words may quote a key, and whatever follows
@@ -157,7 +224,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     }
 
     /** The JSON of a chunk event, null for an empty one; an event that is not JSON breaks the stream. */
-    private static JsonNode chunkJson(SseEvent event) {
+    private static ObjectNode chunkJson(SseEvent event) {
         if (event.data().isBlank()) {
             return null;
         }
@@ -167,18 +234,23 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         } catch (JacksonException notJson) {
             throw new SseException("an event is not JSON");
         }
-        return root != null && root.isObject() ? root : null;
+        return root instanceof ObjectNode object ? object : null;
     }
 
-    private void onEvent(SseEvent event, OpenAiStreamTranslator translator, String label) {
+    private static void onEvent(SseEvent event, OpenAiStreamTranslator translator, ChunkPipeline chunks) {
         if (event.data().equals("[DONE]")) {
+            chunks.end();
             translator.onDone();
             return;
         }
-        JsonNode root = chunkJson(event);
-        if (root == null) {
-            return;
+        ObjectNode root = chunkJson(event);
+        if (root != null) {
+            chunks.chunk(root);
         }
+    }
+
+    /** One chunk, after the transformers, into the translator. */
+    private void onChunk(ObjectNode root, OpenAiStreamTranslator translator, String label) {
         ChatCompletionChunk chunk = OpenAiResponseReader.chunk(root);
         if (chunk.error() != null) {
             String message = label + " reported an error: " + redactor.redact(String.valueOf(chunk.error().message()));
@@ -215,10 +287,9 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                 call.retryAfter());
     }
 
-    private static JsonNode parse(byte[] answer, String label) {
+    private static ObjectNode parse(byte[] answer, String label) {
         try {
-            JsonNode root = Json.MAPPER.readTree(answer);
-            if (root == null || !root.isObject()) {
+            if (!(Json.MAPPER.readTree(answer) instanceof ObjectNode root)) {
                 throw new UpstreamException(502, label + " answered with something other than a JSON object", UpstreamException.Kind.BAD_RESPONSE);
             }
             return root;

@@ -182,6 +182,21 @@ public final class OpenAiStreamTranslator implements StreamTranslation {
         }
     }
 
+    /**
+     * A whole block a transformer made (web search results): the open block is closed and this
+     * one is sent complete, at the next index.
+     */
+    public void insertBlock(ContentBlock block) {
+        if (finished) {
+            return;
+        }
+        start(null, null);
+        closeBlock();
+        blockIndex++;
+        emit(new StreamEvent.ContentBlockStart(blockIndex, block));
+        emit(new StreamEvent.ContentBlockStop(blockIndex));
+    }
+
     /** {@code data: [DONE]}: the stream is complete. */
     public void onDone() {
         if (finished) {

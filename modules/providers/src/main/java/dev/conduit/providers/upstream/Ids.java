@@ -23,9 +23,14 @@ public final class Ids {
         return "toolu_" + random(24);
     }
 
-    /** Ids of searches the provider ran itself ({@code server_tool_use}). */
+    /** The id of a server tool call (web search) that Conduit reports on a provider's behalf. */
     public static String serverToolUseId() {
         return "srvtoolu_" + random(24);
+    }
+
+    /** An OpenAI tool-call id, for calls whose upstream id is not usable. */
+    public static String toolCallId() {
+        return "call_" + random(24);
     }
 
     private static String random(int length) {

@@ -7,6 +7,8 @@ import static dev.conduit.providers.anthropic.AnthropicTestSupport.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.conduit.config.ProviderConfig;
+import dev.conduit.config.ProviderType;
 import dev.conduit.protocol.anthropic.AnthropicRequestReader;
 import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.providers.ClientFormat;
@@ -17,6 +19,7 @@ import dev.conduit.testing.MockReply;
 import dev.conduit.testing.RecordedRequest;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conduit.config.ProviderConfig;
+import dev.conduit.config.ProviderType;
 import dev.conduit.config.RouteTarget;
 import dev.conduit.config.Secret;
+import dev.conduit.config.TransformerSettings;
 import dev.conduit.config.UpstreamTimeouts;
 import dev.conduit.protocol.anthropic.ContentBlock;
 import dev.conduit.protocol.anthropic.MessagesRequest;
@@ -255,6 +257,18 @@ class GeminiAdapterTest {
         assertThat(GeminiAdapter.handles(provider("{\"use\":[\"openrouter\"]}"))).isFalse();
         assertThat(GeminiAdapter.handles(provider("{\"gemini-2.5-pro\":{\"use\":[\"gemini\"]}}"))).isFalse();
         assertThat(GeminiAdapter.handles(new ProviderConfig("p", URI.create("http://x/"), List.of(), List.of(), null))).isFalse();
+    }
+
+    @Test
+    void anExplicitTypeDecidesWhateverTheTransformersSay() {
+        ProviderConfig typedGemini = new ProviderConfig("p", URI.create("http://x/"), List.of(), List.of(), null,
+                UpstreamTimeouts.DEFAULTS, Optional.empty(), Optional.of(ProviderType.GEMINI), TransformerSettings.NONE);
+        ProviderConfig typedOpenAi = new ProviderConfig("p", URI.create("http://x/"), List.of(), List.of(),
+                json("{\"use\":[\"gemini\"]}"), UpstreamTimeouts.DEFAULTS, Optional.empty(),
+                Optional.of(ProviderType.OPENAI), TransformerSettings.NONE);
+
+        assertThat(GeminiAdapter.handles(typedGemini)).isTrue();
+        assertThat(GeminiAdapter.handles(typedOpenAi)).isFalse();
     }
 
     private static ProviderConfig provider(String transformer) {

@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
  *     models
  * @param readsPdfs whether the server takes PDFs as {@code file} content parts (OpenAI,
  *     OpenRouter)
+ * @param returnsReasoning whether the server requires the reasoning of an assistant turn that
+ *     called tools sent back as {@code reasoning_content} (DeepSeek in thinking mode answers 400
+ *     without it)
  */
-public record OpenAiDialect(String providerName, boolean openAi, boolean readsPdfs) {
+public record OpenAiDialect(String providerName, boolean openAi, boolean readsPdfs, boolean returnsReasoning) {
 
     /** OpenAI's reasoning models: o1, o3, o4-mini…, gpt-5 and later. */
     private static final Pattern OPENAI_REASONING_MODEL = Pattern.compile("^(o\\d|gpt-[5-9]).*");
@@ -28,7 +31,8 @@ public record OpenAiDialect(String providerName, boolean openAi, boolean readsPd
     public static OpenAiDialect of(ProviderConfig provider) {
         String host = provider.apiBaseUrl().getHost() == null ? "" : provider.apiBaseUrl().getHost().toLowerCase(Locale.ROOT);
         boolean openAi = host.equals("api.openai.com");
-        return new OpenAiDialect(provider.name(), openAi, openAi || host.equals("openrouter.ai"));
+        return new OpenAiDialect(provider.name(), openAi, openAi || host.equals("openrouter.ai"),
+                host.equals("api.deepseek.com"));
     }
 
     String maxTokensField() {

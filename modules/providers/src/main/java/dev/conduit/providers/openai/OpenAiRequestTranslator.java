@@ -25,8 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * content with images becomes an array of parts. Tool results become {@code role:"tool"} messages
  * placed before the rest of the user's turn. {@code role:"system"} messages (Claude Code's
  * environment block) are appended to the system prompt, since several servers accept a system
- * message only at the start. Thinking blocks are not sent: OpenAI-compatible servers neither
- * accept nor need them.
+ * message only at the start. Thinking blocks are not sent — most OpenAI-compatible servers neither
+ * accept nor need them — except to DeepSeek, which requires the reasoning of a turn that called
+ * tools back as {@code reasoning_content} in thinking mode.
  */
 public final class OpenAiRequestTranslator {
 
@@ -119,7 +120,7 @@ public final class OpenAiRequestTranslator {
             String at = "messages[" + i + "]";
             switch (message.role()) {
                 case USER -> userMessages(message.content(), at, out);
-                case ASSISTANT -> assistantMessage(message.content(), out);
+                case ASSISTANT -> assistantMessage(message.content(), out, dialect.returnsReasoning());
                 case SYSTEM -> { } // merged into the system prompt above
             }
         }
@@ -245,12 +246,20 @@ public final class OpenAiRequestTranslator {
                 + "a provider that reads documents (Anthropic, Gemini, OpenAI, OpenRouter)");
     }
 
-    private static void assistantMessage(List<ContentBlock> content, ArrayNode out) {
+    /**
+     * @param returnsReasoning whether the server wants the reasoning of a turn that called tools
+     *     back as {@code reasoning_content}; only unsigned thinking (what an OpenAI-compatible
+     *     server produced) is its own
+     */
+    private static void assistantMessage(List<ContentBlock> content, ArrayNode out, boolean returnsReasoning) {
         StringBuilder text = new StringBuilder();
+        StringBuilder reasoning = new StringBuilder();
         ArrayNode toolCalls = Json.NODES.arrayNode();
         for (ContentBlock block : content) {
             switch (block) {
                 case ContentBlock.Text part -> appendParagraph(text, part.text());
+                case ContentBlock.Thinking thinking when thinking.signature() == null || thinking.signature().isEmpty() ->
+                        reasoning.append(thinking.thinking());
                 case ContentBlock.ToolUse use -> {
                     ObjectNode call = toolCalls.addObject();
                     call.put("id", use.id());
@@ -259,7 +268,7 @@ public final class OpenAiRequestTranslator {
                             .put("name", use.name())
                             .put("arguments", use.input().toString());
                 }
-                default -> { } // thinking is not sent back to OpenAI-compatible servers
+                default -> { } // other providers' signed thinking means nothing to this server
             }
         }
         if (text.isEmpty() && toolCalls.isEmpty()) {
@@ -273,6 +282,9 @@ public final class OpenAiRequestTranslator {
         }
         if (!toolCalls.isEmpty()) {
             message.set("tool_calls", toolCalls);
+            if (returnsReasoning && !reasoning.isEmpty()) {
+                message.put("reasoning_content", reasoning.toString());
+            }
         }
     }
 

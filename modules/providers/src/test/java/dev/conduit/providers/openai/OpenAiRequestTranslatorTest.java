@@ -11,12 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Messages: system prompt, turns, images, tool results, assistant tool calls. */
 class OpenAiRequestTranslatorTest {
 
-    static final OpenAiRequestTranslator TRANSLATOR = new OpenAiRequestTranslator(new OpenAiDialect("p", false, false));
+    static final OpenAiRequestTranslator TRANSLATOR = new OpenAiRequestTranslator(new OpenAiDialect("p", false, false, false));
 
     static ObjectNode translate(String request) {
         return TRANSLATOR.translate(AnthropicRequestReader.read(Json.MAPPER.readTree(request)), "up-model", false);
@@ -152,13 +153,36 @@ class OpenAiRequestTranslatorTest {
     }
 
     @Test
+    void deepSeekGetsItsOwnReasoningBackOnTurnsThatCalledTools() {
+        MessagesRequest request = AnthropicRequestReader.read(json("""
+                {"model":"m","max_tokens":1,"messages":[
+                  {"role":"user","content":"weather?"},
+                  {"role":"assistant","content":[{"type":"thinking","thinking":"Need the tool.","signature":""},
+                    {"type":"tool_use","id":"call_1","name":"Weather","input":{"city":"Oslo"}}]},
+                  {"role":"user","content":[{"type":"tool_result","tool_use_id":"call_1","content":"rain"}]},
+                  {"role":"assistant","content":[{"type":"thinking","thinking":"Just answer.","signature":""},
+                    {"type":"text","text":"Rain."}]},
+                  {"role":"assistant","content":[{"type":"thinking","thinking":"Anthropic's.","signature":"EqQBCk"},
+                    {"type":"tool_use","id":"call_2","name":"Weather","input":{"city":"Rome"}}]}]}"""));
+
+        ArrayNode deepSeek = (ArrayNode) new OpenAiRequestTranslator(new OpenAiDialect("deepseek", false, false, true))
+                .translate(request, "deepseek-chat", false).get("messages");
+        ArrayNode other = (ArrayNode) TRANSLATOR.translate(request, "m", false).get("messages");
+
+        assertThat(deepSeek.get(1).path("reasoning_content").asString()).isEqualTo("Need the tool.");
+        assertThat(deepSeek.get(3).has("reasoning_content")).as("no tool call: DeepSeek ignores it").isFalse();
+        assertThat(deepSeek.get(4).has("reasoning_content")).as("signed by another provider").isFalse();
+        assertThat(other).allSatisfy(message -> assertThat(message.has("reasoning_content")).isFalse());
+    }
+
+    @Test
     void pdfsBecomeFilePartsForServersThatReadThem() {
         MessagesRequest request = AnthropicRequestReader.read(json("""
                 {"model":"m","max_tokens":1,"messages":[{"role":"user","content":[
                   {"type":"document","title":"report","source":{"type":"base64","media_type":"application/pdf","data":"JVBER"}},
                   {"type":"text","text":"Summarize."}]}]}"""));
 
-        ObjectNode body = new OpenAiRequestTranslator(new OpenAiDialect("openrouter", false, true)).translate(request, "m", false);
+        ObjectNode body = new OpenAiRequestTranslator(new OpenAiDialect("openrouter", false, true, false)).translate(request, "m", false);
 
         assertThat(body.get("messages")).isEqualTo(json("""
                 [{"role":"user","content":[

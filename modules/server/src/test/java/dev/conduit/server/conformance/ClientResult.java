@@ -76,6 +76,7 @@ final class ClientResult {
             problems.add("expected a whole JSON answer, got a stream");
         }
         ClientStream stream = ClientStream.parse(body);
+        stream.unknownEventsAllowed = expect.path("forwarded").asBoolean(false);
         ClientStream.Accumulated result = anthropic ? stream.checkAnthropic() : stream.checkOpenAi();
         stream.problems.forEach(problem -> problems.add("stream grammar: " + problem));
         if (expect.has("events")) {

@@ -32,6 +32,11 @@ final class ClientStream {
     }
 
     final List<Event> events = new ArrayList<>();
+    /**
+     * Whether events of types the Messages API does not define yet are fine: Anthropic may add
+     * some and clients must skip them, so a forwarded stream may carry them; Conduit's own never do.
+     */
+    boolean unknownEventsAllowed;
     /** Grammar violations; empty for a well-formed stream. */
     final List<String> problems = new ArrayList<>();
 
@@ -165,7 +170,11 @@ final class ClientStream {
                     }
                     result.error = data.path("error");
                 }
-                default -> problems.add("unknown event " + event.event());
+                default -> {
+                    if (!unknownEventsAllowed) {
+                        problems.add("unknown event " + event.event());
+                    }
+                }
             }
         }
         if (!result.complete && result.error == null) {

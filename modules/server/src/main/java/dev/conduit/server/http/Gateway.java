@@ -9,6 +9,6 @@ import dev.conduit.routing.TokenCounter;
 public record Gateway(ConduitConfig config, Router router, Providers providers, TokenCounter tokenCounter) {
 
     public static Gateway create(ConduitConfig config, String userAgent) {
-        return new Gateway(config, new Router(config), Providers.create(config, userAgent), new TokenCounter());
+        return new Gateway(config, new Router(config), Providers.create(config, userAgent), TokenCounter.cl100k());
     }
 }

@@ -14,6 +14,7 @@ import dev.conduit.providers.UpstreamPool;
 import dev.conduit.server.http.ConduitServer;
 import dev.conduit.server.http.Gateway;
 import dev.conduit.server.logging.Logging;
+import dev.conduit.server.routing.ProjectRouterFiles;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
@@ -53,7 +54,8 @@ public final class Worker {
         Logging.apply(config.logLevel(), config.log() ? ConduitHome.current().resolve("logs/worker.log") : null);
         config.warnings().forEach(warning -> LOG.warn("config: {}", warning));
 
-        Gateway gateway = Gateway.create(config, "conduit/" + Version.current());
+        Gateway gateway = Gateway.create(config, "conduit/" + Version.current(),
+                ProjectRouterFiles.forUser(Path.of(System.getProperty("user.home")), config, loader));
         ConnectionRegistry connections = new ConnectionRegistry(InstantSource.system());
         WorkerMonitoring monitoring = new WorkerMonitoring(config, connections, gateway.providers());
         ConduitServer server = new ConduitServer(gateway, connections, monitoring.monitoring(), Version.current(),

@@ -27,6 +27,7 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
 
     private final String extraConfig;
     private final String extraProviders;
+    private final String router;
     private final HttpClient http = HttpClient.newHttpClient();
     MockUpstream upstream;
     Worker worker;
@@ -44,8 +45,14 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
      *     {@code http://127.0.0.1:<port>}
      */
     public RunningGateway(String extraConfig, String extraProviders) {
+        this(extraConfig, extraProviders, "{default: 'mock,mock-model'}");
+    }
+
+    /** @param router the {@code Router} section */
+    RunningGateway(String extraConfig, String extraProviders, String router) {
         this.extraConfig = extraConfig;
         this.extraProviders = extraProviders;
+        this.router = router;
     }
 
     /** A gateway started at once, for tests that need one of their own. */
@@ -90,10 +97,10 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
                     api_key: '%s',
                     models: ['mock-model', 'Other-Model'],
                   }, %s],
-                  Router: {default: 'mock,mock-model'},
+                  Router: %s,
                 }""".formatted(extraConfig, upstream.chatCompletionsUrl(), UPSTREAM_KEY,
                         extraProviders.replace("{upstream}", upstream.chatCompletionsUrl().toString())
-                                .replace("{origin}", upstream.origin())));
+                                .replace("{origin}", upstream.origin()), router));
         worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"));
     }
 

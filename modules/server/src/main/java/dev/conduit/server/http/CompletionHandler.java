@@ -5,16 +5,19 @@ import dev.conduit.protocol.ApiError;
 import dev.conduit.protocol.ProtocolException;
 import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.protocol.anthropic.StreamEvent;
+import dev.conduit.protocol.anthropic.Usage;
 import dev.conduit.protocol.openai.OpenAiRequestReader;
 import dev.conduit.providers.Answer;
 import dev.conduit.providers.Inbound;
 import dev.conduit.providers.ProviderAdapter;
 import dev.conduit.providers.UpstreamException;
 import dev.conduit.routing.RouteDecision;
+import dev.conduit.routing.RouteRequest;
 import dev.conduit.routing.RoutingException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -31,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class CompletionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompletionHandler.class);
+    private static final Set<String> CREDENTIALS = Set.of("authorization", "x-api-key", "proxy-authorization", "cookie");
 
     private final Gateway gateway;
     private final DrainCoordinator drain;
@@ -43,20 +47,24 @@ final class CompletionHandler {
     }
 
     void handle(Request request, Response response, Callback callback, AccessRecord record) throws IOException {
-        JsonNode body = RequestBodies.readJson(request, RequestBodies.DEFAULT_MAX_BYTES);
-        MessagesRequest parsed;
+        RequestBodies.JsonBody received = RequestBodies.read(request, RequestBodies.DEFAULT_MAX_BYTES);
+        JsonNode body = received.json();
+        MessagesRequest read;
         try {
-            parsed = api.read(body);
+            read = api.read(body);
         } catch (ProtocolException invalid) {
             throw new ApiException(ApiError.invalidRequest(invalid.getMessage()));
         }
         RouteDecision decision;
         try {
-            decision = gateway.router().route(parsed);
+            decision = gateway.router().route(new RouteRequest(read, api.inboundApi(), headers(request), received.size()));
         } catch (RoutingException unroutable) {
             throw new ApiException(unroutable.status(), unroutable.getMessage());
         }
-        record.route = decision.scenario().label();
+        MessagesRequest parsed = decision.request();
+        decision.cleanClientBody((ObjectNode) body);
+        record.route = decision.name();
+        record.sessionId = decision.sessionId().orElse(null);
         record.provider = decision.target().provider();
         record.model = decision.target().model();
         record.modelLabel = modelLabel(decision);
@@ -74,10 +82,12 @@ final class CompletionHandler {
                 switch (adapter.complete(parsed, inbound, decision.target(), link)) {
                     case Answer.Translated translated -> {
                         record.usage = translated.response().usage();
+                        rememberUsage(record);
                         Responses.json(response, 200, api.whole(translated.response()), callback);
                     }
                     case Answer.Forwarded forwarded -> {
                         record.usage = forwarded.usage();
+                        rememberUsage(record);
                         Responses.json(response, 200, forwarded.json(), callback);
                     }
                 }
@@ -106,6 +116,21 @@ final class CompletionHandler {
         return headers;
     }
 
+    /**
+     * The headers routing rules may test, by lower-case name, repeated ones joined with commas;
+     * credentials are left out, so no rule or explanation ever holds a key.
+     */
+    private static Map<String, String> headers(Request request) {
+        Map<String, String> headers = new HashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            String name = field.getLowerCaseName();
+            if (!CREDENTIALS.contains(name)) {
+                headers.merge(name, field.getValue(), (a, b) -> a + "," + b);
+            }
+        }
+        return headers;
+    }
+
     /** Metric labels take configured model names only; anything a client wrote is "other". */
     private String modelLabel(RouteDecision decision) {
         return gateway.config().provider(decision.target().provider())
@@ -114,7 +139,20 @@ final class CompletionHandler {
                 .orElse("other");
     }
 
-    private static void stream(ProviderAdapter adapter, MessagesRequest parsed, Inbound inbound, RouteDecision decision,
+    /**
+     * Gives the router the session's input tokens, cached or not (the whole context is what its
+     * long-context rule is about), before the response completes, so the session's next request
+     * sees them.
+     */
+    private void rememberUsage(AccessRecord record) {
+        Usage usage = record.usage;
+        if (record.sessionId != null && usage != null) {
+            gateway.router().sessionUsage().record(record.sessionId,
+                    usage.inputTokens() + usage.cacheReadInputTokens() + usage.cacheCreationInputTokens());
+        }
+    }
+
+    private void stream(ProviderAdapter adapter, MessagesRequest parsed, Inbound inbound, RouteDecision decision,
             SseSink sink, Callback callback, AccessRecord record) throws IOException {
         try {
             adapter.stream(parsed, inbound, decision.target(), sink);
@@ -132,6 +170,7 @@ final class CompletionHandler {
             sink.flush();
         }
         record.usage = sink.usage();
+        rememberUsage(record);
         callback.succeeded();
     }
 }

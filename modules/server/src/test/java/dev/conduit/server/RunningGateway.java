@@ -34,7 +34,7 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
     private Path directory;
     private AnthropicClient anthropic;
 
-    /** @param extraConfig more top-level JSON5 members, with a trailing comma, or "" */
+    /** @param extraConfig more top-level JSON5 members, with a trailing comma, or "" ({@code {origin}} as below) */
     RunningGateway(String extraConfig) {
         this(extraConfig, "");
     }
@@ -98,10 +98,14 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
                     models: ['mock-model', 'Other-Model'],
                   }, %s],
                   Router: %s,
-                }""".formatted(extraConfig, upstream.chatCompletionsUrl(), UPSTREAM_KEY,
-                        extraProviders.replace("{upstream}", upstream.chatCompletionsUrl().toString())
-                                .replace("{origin}", upstream.origin()), router));
+                }""".formatted(placeholders(extraConfig), upstream.chatCompletionsUrl(), UPSTREAM_KEY,
+                        placeholders(extraProviders), router));
         worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"));
+    }
+
+    /** {@code {upstream}} and {@code {origin}} replaced by the mock upstream's URL and origin. */
+    private String placeholders(String config) {
+        return config.replace("{upstream}", upstream.chatCompletionsUrl().toString()).replace("{origin}", upstream.origin());
     }
 
     public MockUpstream upstream() {

@@ -1,6 +1,8 @@
 package dev.conduit.providers.anthropic;
 
+import dev.conduit.config.KnownTransformer;
 import dev.conduit.config.ProviderConfig;
+import dev.conduit.config.TransformerEntry;
 import dev.conduit.config.ProviderType;
 import dev.conduit.config.RouteTarget;
 import dev.conduit.protocol.Json;
@@ -15,8 +17,7 @@ import dev.conduit.providers.ClientLink;
 import dev.conduit.providers.EventSink;
 import dev.conduit.providers.Inbound;
 import dev.conduit.providers.ProviderAdapter;
-import dev.conduit.providers.UpstreamException;
-import dev.conduit.providers.upstream.ErrorBodies;
+import dev.conduit.providers.upstream.UpstreamAnswers;
 import dev.conduit.providers.upstream.Ids;
 import dev.conduit.providers.upstream.KeepAlive;
 import dev.conduit.providers.upstream.Probe;
@@ -29,7 +30,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,7 +56,6 @@ public final class AnthropicAdapter implements ProviderAdapter {
     static final String DEFAULT_VERSION = "2023-06-01";
 
     private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-    private static final int MAX_ERROR_BYTES = 64 * 1024;
 
     private final ProviderConfig provider;
     private final UpstreamClient client;
@@ -69,8 +68,8 @@ public final class AnthropicAdapter implements ProviderAdapter {
         this.client = client;
         this.redactor = redactor;
         this.keepAlive = keepAlive;
-        JsonNode entry = transformerEntry(provider);
-        this.useBearer = entry != null && entry.path(1).path("UseBearer").asBoolean(false);
+        TransformerEntry entry = transformerEntry(provider);
+        this.useBearer = entry != null && entry.options().path("UseBearer").asBoolean(false);
     }
 
     /**
@@ -91,19 +90,11 @@ public final class AnthropicAdapter implements ProviderAdapter {
         return "api.anthropic.com".equalsIgnoreCase(url.getHost()) && !path.endsWith("/chat/completions");
     }
 
-    /** The {@code use} entry naming Anthropic: a name, or a {@code [name, options]} pair; null without. */
-    private static JsonNode transformerEntry(ProviderConfig provider) {
-        JsonNode transformer = provider.transformer();
-        if (transformer == null) {
-            return null;
-        }
-        for (JsonNode entry : transformer.path("use")) {
-            JsonNode name = entry.isArray() ? entry.path(0) : entry;
-            if (name.isString() && name.stringValue().equalsIgnoreCase("anthropic")) {
-                return entry;
-            }
-        }
-        return null;
+    /** The {@code use} entry naming Anthropic, with its options; null without. */
+    private static TransformerEntry transformerEntry(ProviderConfig provider) {
+        return provider.transformers().forAllModels().stream()
+                .filter(entry -> entry.transformer() == KnownTransformer.ANTHROPIC)
+                .findFirst().orElse(null);
     }
 
     @Override
@@ -114,13 +105,13 @@ public final class AnthropicAdapter implements ProviderAdapter {
     @Override
     public Answer complete(MessagesRequest request, Inbound inbound, RouteTarget target, ClientLink link) {
         boolean forward = inbound.format() == ClientFormat.ANTHROPIC;
-        String label = label(target);
+        String label = UpstreamAnswers.label(provider, target);
         try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers(inbound, false),
                 body(request, inbound, target, false), label, link)) {
             call.awaitHead();
-            failOnErrorStatus(call, label);
+            UpstreamAnswers.failOnErrorStatus(call, label, redactor);
             byte[] answer = call.readAll(MAX_RESPONSE_BYTES);
-            MessagesResponse response = AnthropicResponseReader.response(parse(answer, label));
+            MessagesResponse response = AnthropicResponseReader.response(UpstreamAnswers.object(answer, label));
             if (forward) {
                 return new Answer.Forwarded(answer, response.usage());
             }
@@ -131,15 +122,15 @@ public final class AnthropicAdapter implements ProviderAdapter {
     @Override
     public void stream(MessagesRequest request, Inbound inbound, RouteTarget target, EventSink sink) throws IOException {
         boolean forward = inbound.format() == ClientFormat.ANTHROPIC;
-        String label = label(target);
+        String label = UpstreamAnswers.label(provider, target);
         try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers(inbound, true),
                 body(request, inbound, target, true), label, sink)) {
             call.awaitHead();
-            failOnErrorStatus(call, label);
+            UpstreamAnswers.failOnErrorStatus(call, label, redactor);
             if (!call.isEventStream()) {
                 // a server that ignored "stream": true answered with one whole message
                 MessagesResponse whole = named(AnthropicResponseReader.response(
-                        parse(call.readAll(MAX_RESPONSE_BYTES), label)), target);
+                        UpstreamAnswers.object(call.readAll(MAX_RESPONSE_BYTES), label)), target);
                 StreamEvents.of(whole).forEach(sink::send);
                 sink.flush();
                 return;
@@ -240,31 +231,5 @@ public final class AnthropicAdapter implements ProviderAdapter {
         });
     }
 
-    /** An error status keeps its status (529 overloaded included) and {@code Retry-After}. */
-    private void failOnErrorStatus(UpstreamCall call, String label) {
-        int status = call.status();
-        if (status < 400) {
-            return;
-        }
-        String detail = ErrorBodies.message(call.readSome(MAX_ERROR_BYTES), redactor);
-        throw new UpstreamException(status, label + " answered " + status + (detail == null ? "" : ": " + detail),
-                call.retryAfter());
-    }
 
-    private static JsonNode parse(byte[] answer, String label) {
-        try {
-            JsonNode root = Json.MAPPER.readTree(answer);
-            if (root == null || !root.isObject()) {
-                throw new UpstreamException(502, label + " answered with something other than a JSON object",
-                        UpstreamException.Kind.BAD_RESPONSE);
-            }
-            return root;
-        } catch (JacksonException e) {
-            throw new UpstreamException(502, label + " answered with a body that is not JSON", UpstreamException.Kind.BAD_RESPONSE);
-        }
-    }
-
-    private String label(RouteTarget target) {
-        return "provider " + provider.name() + " (model " + target.model() + ")";
-    }
 }

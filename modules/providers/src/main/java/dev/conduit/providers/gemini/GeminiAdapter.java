@@ -1,12 +1,12 @@
 package dev.conduit.providers.gemini;
 
+import dev.conduit.config.KnownTransformer;
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.ProviderType;
 import dev.conduit.config.RouteTarget;
 import dev.conduit.protocol.ApiError;
 import dev.conduit.protocol.Json;
 import dev.conduit.protocol.anthropic.MessagesRequest;
-import dev.conduit.protocol.anthropic.MessagesResponse;
 import dev.conduit.protocol.sse.SseEvent;
 import dev.conduit.protocol.sse.SseException;
 import dev.conduit.providers.Answer;
@@ -15,7 +15,7 @@ import dev.conduit.providers.Inbound;
 import dev.conduit.providers.EventSink;
 import dev.conduit.providers.ProviderAdapter;
 import dev.conduit.providers.UpstreamException;
-import dev.conduit.providers.upstream.ErrorBodies;
+import dev.conduit.providers.upstream.UpstreamAnswers;
 import dev.conduit.providers.upstream.KeepAlive;
 import dev.conduit.providers.upstream.Probe;
 import dev.conduit.providers.upstream.StreamRelay;
@@ -38,7 +38,6 @@ import tools.jackson.databind.JsonNode;
 public final class GeminiAdapter implements ProviderAdapter {
 
     private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-    private static final int MAX_ERROR_BYTES = 64 * 1024;
 
     private final ProviderConfig provider;
     private final UpstreamClient client;
@@ -63,17 +62,8 @@ public final class GeminiAdapter implements ProviderAdapter {
         if (provider.type().isPresent()) {
             return provider.type().get() == ProviderType.GEMINI;
         }
-        JsonNode transformer = provider.transformer();
-        if (transformer == null) {
-            return false;
-        }
-        for (JsonNode entry : transformer.path("use")) {
-            JsonNode name = entry.isArray() ? entry.path(0) : entry;
-            if (name.isString() && name.stringValue().equalsIgnoreCase("gemini")) {
-                return true;
-            }
-        }
-        return false;
+        return provider.transformers().forAllModels().stream()
+                .anyMatch(entry -> entry.transformer() == KnownTransformer.GEMINI);
     }
 
     @Override
@@ -84,11 +74,11 @@ public final class GeminiAdapter implements ProviderAdapter {
     @Override
     public Answer complete(MessagesRequest request, Inbound inbound, RouteTarget target, ClientLink link) {
         byte[] body = Json.MAPPER.writeValueAsBytes(translator.translate(request, target.model()));
-        String label = label(target);
+        String label = UpstreamAnswers.label(provider, target);
         try (UpstreamCall call = client.post(
                 GeminiEndpoint.of(provider.apiBaseUrl(), target.model(), false), headers(false), body, label, link)) {
             call.awaitHead();
-            failOnErrorStatus(call, label);
+            UpstreamAnswers.failOnErrorStatus(call, label, redactor, GeminiErrors::retryDelay);
             JsonNode answer = parse(call.readAll(MAX_RESPONSE_BYTES), label);
             if (!answer.isObject()) {
                 throw new UpstreamException(502, label + " answered with something other than a JSON object", UpstreamException.Kind.BAD_RESPONSE);
@@ -100,11 +90,11 @@ public final class GeminiAdapter implements ProviderAdapter {
     @Override
     public void stream(MessagesRequest request, Inbound inbound, RouteTarget target, EventSink sink) throws IOException {
         byte[] body = Json.MAPPER.writeValueAsBytes(translator.translate(request, target.model()));
-        String label = label(target);
+        String label = UpstreamAnswers.label(provider, target);
         try (UpstreamCall call = client.post(
                 GeminiEndpoint.of(provider.apiBaseUrl(), target.model(), true), headers(true), body, label, sink)) {
             call.awaitHead();
-            failOnErrorStatus(call, label);
+            UpstreamAnswers.failOnErrorStatus(call, label, redactor, GeminiErrors::retryDelay);
             GeminiStreamTranslator events = new GeminiStreamTranslator(target.model(), sink::send);
             if (!call.isEventStream()) {
                 replayWhole(parse(call.readAll(MAX_RESPONSE_BYTES), label), events, label);
@@ -172,30 +162,12 @@ public final class GeminiAdapter implements ProviderAdapter {
         return headers;
     }
 
-    private void failOnErrorStatus(UpstreamCall call, String label) {
-        int status = call.status();
-        if (status < 400) {
-            return;
-        }
-        byte[] body = call.readSome(MAX_ERROR_BYTES);
-        String detail = ErrorBodies.message(body, redactor);
-        throw new UpstreamException(status, label + " answered " + status + (detail == null ? "" : ": " + detail),
-                call.retryAfter().or(() -> GeminiErrors.retryDelay(body)));
-    }
-
+    /** A whole answer: one response object, or (from some proxies) an array of stream chunks. */
     private static JsonNode parse(byte[] answer, String label) {
-        try {
-            JsonNode root = Json.MAPPER.readTree(answer);
-            if (root == null || !(root.isObject() || root.isArray())) {
-                throw new UpstreamException(502, label + " answered with something other than JSON", UpstreamException.Kind.BAD_RESPONSE);
-            }
-            return root;
-        } catch (JacksonException e) {
-            throw new UpstreamException(502, label + " answered with a body that is not JSON", UpstreamException.Kind.BAD_RESPONSE);
+        JsonNode root = UpstreamAnswers.json(answer, label);
+        if (!(root.isObject() || root.isArray())) {
+            throw new UpstreamException(502, label + " answered with something other than JSON", UpstreamException.Kind.BAD_RESPONSE);
         }
-    }
-
-    private String label(RouteTarget target) {
-        return "provider " + provider.name() + " (model " + target.model() + ")";
+        return root;
     }
 }

@@ -25,7 +25,7 @@ import dev.conduit.providers.transform.ChunkSink;
 import dev.conduit.providers.transform.Exchange;
 import dev.conduit.providers.transform.TransformerChain;
 import dev.conduit.providers.transform.TransformerChains;
-import dev.conduit.providers.upstream.ErrorBodies;
+import dev.conduit.providers.upstream.UpstreamAnswers;
 import dev.conduit.providers.upstream.KeepAlive;
 import dev.conduit.providers.upstream.Probe;
 import dev.conduit.providers.upstream.StreamRelay;
@@ -51,7 +51,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class OpenAiCompatibleAdapter implements ProviderAdapter {
 
     private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-    private static final int MAX_ERROR_BYTES = 64 * 1024;
 
     private final ProviderConfig provider;
     private final UpstreamClient client;
@@ -82,12 +81,12 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         Map<String, String> headers = headers(false);
         byte[] body = transformed(forward ? forwardedBody(inbound, target, false)
                 : translator.translate(request, target.model(), false), headers, chain, exchange);
-        String label = label(target);
+        String label = UpstreamAnswers.label(provider, target);
         try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers, body, label, link)) {
             call.awaitHead();
-            failOnErrorStatus(call, label);
+            UpstreamAnswers.failOnErrorStatus(call, label, redactor);
             byte[] answer = call.readAll(MAX_RESPONSE_BYTES);
-            ObjectNode root = parse(answer, label);
+            ObjectNode root = UpstreamAnswers.object(answer, label);
             List<ContentBlock> leading = chain.completion(root, exchange);
             ChatCompletion completion = OpenAiResponseReader.completion(root);
             if (forward) {
@@ -125,13 +124,13 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         Map<String, String> headers = headers(true);
         byte[] body = transformed(forward ? forwardedBody(inbound, target, true)
                 : translator.translate(request, target.model(), true), headers, chain, exchange);
-        String label = label(target);
+        String label = UpstreamAnswers.label(provider, target);
         try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers, body, label, sink)) {
             call.awaitHead();
-            failOnErrorStatus(call, label);
+            UpstreamAnswers.failOnErrorStatus(call, label, redactor);
             if (!call.isEventStream()) {
                 // a server that ignored "stream": true answered with one whole completion
-                ObjectNode root = parse(call.readAll(MAX_RESPONSE_BYTES), label);
+                ObjectNode root = UpstreamAnswers.object(call.readAll(MAX_RESPONSE_BYTES), label);
                 List<ContentBlock> leading = chain.completion(root, exchange);
                 MessagesResponse whole = leading(leading, OpenAiResponseTranslator.translate(
                         OpenAiResponseReader.completion(root), target.model(), request.stopSequences()));
@@ -277,28 +276,6 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         return headers;
     }
 
-    private void failOnErrorStatus(UpstreamCall call, String label) {
-        int status = call.status();
-        if (status < 400) {
-            return;
-        }
-        String detail = ErrorBodies.message(call.readSome(MAX_ERROR_BYTES), redactor);
-        throw new UpstreamException(status, label + " answered " + status + (detail == null ? "" : ": " + detail),
-                call.retryAfter());
-    }
 
-    private static ObjectNode parse(byte[] answer, String label) {
-        try {
-            if (!(Json.MAPPER.readTree(answer) instanceof ObjectNode root)) {
-                throw new UpstreamException(502, label + " answered with something other than a JSON object", UpstreamException.Kind.BAD_RESPONSE);
-            }
-            return root;
-        } catch (JacksonException e) {
-            throw new UpstreamException(502, label + " answered with a body that is not JSON", UpstreamException.Kind.BAD_RESPONSE);
-        }
-    }
 
-    private String label(RouteTarget target) {
-        return "provider " + provider.name() + " (model " + target.model() + ")";
-    }
 }

@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  * @param returnsReasoning whether the server requires the reasoning of an assistant turn that
  *     called tools sent back as {@code reasoning_content} (DeepSeek in thinking mode answers 400
  *     without it)
+ * @param openRouter whether this is OpenRouter, which passes cache breakpoints on to the
+ *     providers that take them
  */
-public record OpenAiDialect(String providerName, boolean openAi, boolean readsPdfs, boolean returnsReasoning) {
+public record OpenAiDialect(String providerName, boolean openAi, boolean readsPdfs, boolean returnsReasoning,
+        boolean openRouter) {
 
     /** OpenAI's reasoning models: o1, o3, o4-mini…, gpt-5 and later. */
     private static final Pattern OPENAI_REASONING_MODEL = Pattern.compile("^(o\\d|gpt-[5-9]).*");
@@ -31,8 +34,18 @@ public record OpenAiDialect(String providerName, boolean openAi, boolean readsPd
     public static OpenAiDialect of(ProviderConfig provider) {
         String host = provider.apiBaseUrl().getHost() == null ? "" : provider.apiBaseUrl().getHost().toLowerCase(Locale.ROOT);
         boolean openAi = host.equals("api.openai.com");
-        return new OpenAiDialect(provider.name(), openAi, openAi || host.equals("openrouter.ai"),
-                host.equals("api.deepseek.com"));
+        boolean openRouter = host.equals("openrouter.ai");
+        return new OpenAiDialect(provider.name(), openAi, openAi || openRouter, host.equals("api.deepseek.com"), openRouter);
+    }
+
+    /**
+     * Whether {@code cache_control} breakpoints are kept: on OpenRouter for Anthropic's models,
+     * which cache only by breakpoint (claude-code-router's {@code openrouter} transformer keeps
+     * them for those alone); everywhere else the field is unknown, and prompt caching, where
+     * there is any, is automatic.
+     */
+    boolean cachesPrompts(String model) {
+        return openRouter && model.toLowerCase(Locale.ROOT).startsWith("anthropic/");
     }
 
     String maxTokensField() {

@@ -47,7 +47,7 @@ public final class OpenAiRequestTranslator {
     public ObjectNode translate(MessagesRequest request, String upstreamModel, boolean stream) {
         ObjectNode body = Json.NODES.objectNode();
         body.put("model", upstreamModel);
-        body.set("messages", messages(request));
+        body.set("messages", messages(request, dialect.cachesPrompts(upstreamModel)));
         body.put(dialect.maxTokensField(), request.maxTokens());
         if (request.temperature() != null) {
             body.put("temperature", request.temperature());
@@ -95,31 +95,37 @@ public final class OpenAiRequestTranslator {
         }
     }
 
-    private ArrayNode messages(MessagesRequest request) {
+    /**
+     * @param cache whether Claude Code's cache breakpoints ({@code cache_control} on system and
+     *     message text) are kept, on text parts; tool results lose theirs, since a tool message's
+     *     text carries none
+     */
+    private ArrayNode messages(MessagesRequest request, boolean cache) {
         ArrayNode out = Json.NODES.arrayNode();
-        StringBuilder system = new StringBuilder();
+        List<ContentBlock.Text> system = new ArrayList<>();
         for (ContentBlock.Text block : request.system()) {
             if (!block.text().startsWith(BILLING_HEADER_PREFIX)) {
-                appendParagraph(system, block.text());
+                system.add(block);
             }
         }
         for (Message message : request.messages()) {
             if (message.role() == Role.SYSTEM) {
                 for (ContentBlock block : message.content()) {
                     if (block instanceof ContentBlock.Text text) {
-                        appendParagraph(system, text.text());
+                        system.add(text);
                     }
                 }
             }
         }
-        if (!system.isEmpty()) {
-            out.addObject().put("role", "system").put("content", system.toString());
+        JsonNode systemContent = text(system, cache);
+        if (systemContent != null) {
+            out.addObject().put("role", "system").set("content", systemContent);
         }
         for (int i = 0; i < request.messages().size(); i++) {
             Message message = request.messages().get(i);
             String at = "messages[" + i + "]";
             switch (message.role()) {
-                case USER -> userMessages(message.content(), at, out);
+                case USER -> userMessages(message.content(), at, out, cache);
                 case ASSISTANT -> assistantMessage(message.content(), out, dialect.returnsReasoning());
                 case SYSTEM -> { } // merged into the system prompt above
             }
@@ -138,7 +144,7 @@ public final class OpenAiRequestTranslator {
     private record Located(ContentBlock block, String at) {}
 
     /** Tool results first, as {@code role:"tool"} messages, then the user's own content. */
-    private void userMessages(List<ContentBlock> content, String at, ArrayNode out) {
+    private void userMessages(List<ContentBlock> content, String at, ArrayNode out, boolean cache) {
         List<Located> rest = new ArrayList<>(content.size());
         List<Located> toolImages = new ArrayList<>();
         for (int i = 0; i < content.size(); i++) {
@@ -154,7 +160,7 @@ public final class OpenAiRequestTranslator {
         }
         // tool messages cannot carry images: they follow in a user message of their own
         rest.addAll(0, toolImages);
-        JsonNode userContent = content(rest);
+        JsonNode userContent = content(rest, cache);
         if (userContent != null) {
             out.addObject().put("role", "user").set("content", userContent);
         }
@@ -176,20 +182,37 @@ public final class OpenAiRequestTranslator {
         return text.isEmpty() ? "Error" : "Error: " + text;
     }
 
+    /**
+     * Text blocks as one string (the form every server accepts), or, to keep cache breakpoints,
+     * as text parts carrying them; null when empty.
+     */
+    private static JsonNode text(List<ContentBlock.Text> blocks, boolean cache) {
+        if (cache && blocks.stream().anyMatch(block -> block.cacheControl() != null)) {
+            ArrayNode parts = Json.NODES.arrayNode();
+            blocks.forEach(block -> textPart(block, true, parts));
+            return parts;
+        }
+        StringBuilder text = new StringBuilder();
+        blocks.forEach(block -> appendParagraph(text, block.text()));
+        return text.isEmpty() ? null : Json.NODES.stringNode(text.toString());
+    }
+
+    private static void textPart(ContentBlock.Text block, boolean cache, ArrayNode parts) {
+        ObjectNode part = parts.addObject().put("type", "text").put("text", block.text());
+        if (cache && block.cacheControl() != null) {
+            part.set("cache_control", block.cacheControl());
+        }
+    }
+
     /** A string when all content is text, an array of parts otherwise, null when empty. */
-    private JsonNode content(List<Located> blocks) {
-        boolean textOnly = blocks.stream().allMatch(located -> located.block() instanceof ContentBlock.Text);
-        if (textOnly) {
-            StringBuilder text = new StringBuilder();
-            for (Located located : blocks) {
-                appendParagraph(text, ((ContentBlock.Text) located.block()).text());
-            }
-            return text.isEmpty() ? null : Json.NODES.stringNode(text.toString());
+    private JsonNode content(List<Located> blocks, boolean cache) {
+        if (blocks.stream().allMatch(located -> located.block() instanceof ContentBlock.Text)) {
+            return text(blocks.stream().map(located -> (ContentBlock.Text) located.block()).toList(), cache);
         }
         ArrayNode parts = Json.NODES.arrayNode();
         for (Located located : blocks) {
             switch (located.block()) {
-                case ContentBlock.Text text -> parts.addObject().put("type", "text").put("text", text.text());
+                case ContentBlock.Text text -> textPart(text, cache, parts);
                 case ContentBlock.Image image -> parts.addObject()
                         .put("type", "image_url")
                         .putObject("image_url")

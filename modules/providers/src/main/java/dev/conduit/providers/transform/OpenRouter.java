@@ -1,5 +1,7 @@
 package dev.conduit.providers.transform;
 
+import dev.conduit.protocol.Json;
+import dev.conduit.protocol.anthropic.Thinking;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code openrouter}: messages cleaned of what OpenRouter's upstreams reject (empty text parts,
  * empty messages, {@code cache_control} for models other than Claude), the options set on the
  * body (so {@code provider} routing works), OpenRouter's web plugin when the client offers
- * Anthropic's web search, and answers with its reasoning details, odd tool-call ids, errors and
+ * Anthropic's web search, the client's thinking as OpenRouter's {@code reasoning} option, and answers with its reasoning details, odd tool-call ids, errors and
  * citations made plain (see {@link OpenRouterAnswers}).
  *
  * <p>Options {@code referer} and {@code title} become OpenRouter's app-attribution headers
@@ -51,6 +53,25 @@ public record OpenRouter(ObjectNode options) implements Transformer {
         if (exchange.translated() && exchange.wantsWebSearch()) {
             addWebPlugin(body);
         }
+        ObjectNode reasoning = exchange.translated() && !body.has("reasoning") ? reasoning(exchange.request().thinking()) : null;
+        if (reasoning != null) {
+            body.set("reasoning", reasoning);
+        }
+    }
+
+    /**
+     * A client's thinking as OpenRouter's {@code reasoning} option, which models such as Claude
+     * need before they think at all: the budget as {@code max_tokens} (OpenRouter turns it into an
+     * effort for models that take only that), adaptive thinking as {@code enabled}. Without
+     * thinking, or with it off, nothing: the model's default, which some models cannot leave.
+     */
+    private static ObjectNode reasoning(Thinking thinking) {
+        return switch (thinking) {
+            case Thinking.Enabled enabled -> Json.NODES.objectNode().put("max_tokens", enabled.budgetTokens());
+            case Thinking.Adaptive adaptive -> Json.NODES.objectNode().put("enabled", true);
+            case Thinking.Disabled disabled -> null;
+            case null -> null;
+        };
     }
 
     @Override

@@ -6,6 +6,7 @@ import static dev.conduit.providers.anthropic.AnthropicTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.conduit.providers.RecordingSink;
 import dev.conduit.protocol.anthropic.AnthropicRequestReader;
 import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.protocol.anthropic.StopReason;
@@ -116,7 +117,7 @@ class AnthropicPassThroughTest {
     @Test
     void aStreamIsForwardedEventForEventWithTheUpstreamsOwnBytes() throws Exception {
         support.upstream.enqueue(AnthropicTestSupport.stream(START, TEXT_START, PING, HELLO, THERE, TEXT_STOP, DELTA, STOP));
-        AnthropicTestSupport.Sink sink = new AnthropicTestSupport.Sink();
+        RecordingSink sink = new RecordingSink();
 
         support.adapter().stream(hub(BODY), client(BODY, Map.of("anthropic-version", "2023-06-01")), TARGET, sink);
 
@@ -137,7 +138,7 @@ class AnthropicPassThroughTest {
     @Test
     void theUsageOfAStreamIsObservedWithTheInputCountsOfItsStart() throws Exception {
         support.upstream.enqueue(AnthropicTestSupport.stream(START, TEXT_START, HELLO, TEXT_STOP, DELTA, STOP));
-        AnthropicTestSupport.Sink sink = new AnthropicTestSupport.Sink();
+        RecordingSink sink = new RecordingSink();
 
         support.adapter().stream(hub(BODY), client(BODY, Map.of()), TARGET, sink);
 
@@ -149,7 +150,7 @@ class AnthropicPassThroughTest {
     @Test
     void aStreamCutBeforeMessageStopEndsWithAnErrorEvent() throws Exception {
         support.upstream.enqueue(AnthropicTestSupport.cut(START, TEXT_START, HELLO));
-        AnthropicTestSupport.Sink sink = new AnthropicTestSupport.Sink();
+        RecordingSink sink = new RecordingSink();
 
         support.adapter().stream(hub(BODY), client(BODY, Map.of()), TARGET, sink);
 
@@ -165,7 +166,7 @@ class AnthropicPassThroughTest {
     @Test
     void aStreamThatEndsCleanlyWithoutMessageStopAlsoEndsWithAnErrorEvent() throws Exception {
         support.upstream.enqueue(AnthropicTestSupport.stream(START, TEXT_START, HELLO, TEXT_STOP, DELTA));
-        AnthropicTestSupport.Sink sink = new AnthropicTestSupport.Sink();
+        RecordingSink sink = new RecordingSink();
 
         support.adapter().stream(hub(BODY), client(BODY, Map.of()), TARGET, sink);
 
@@ -177,7 +178,7 @@ class AnthropicPassThroughTest {
     void anErrorEventMidStreamIsForwardedAndEndsTheStream() throws Exception {
         String overloaded = "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}";
         support.upstream.enqueue(AnthropicTestSupport.stream(START, TEXT_START, HELLO, overloaded, THERE));
-        AnthropicTestSupport.Sink sink = new AnthropicTestSupport.Sink();
+        RecordingSink sink = new RecordingSink();
 
         support.adapter().stream(hub(BODY), client(BODY, Map.of()), TARGET, sink);
 
@@ -193,7 +194,7 @@ class AnthropicPassThroughTest {
                 "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
 
         assertThatThrownBy(() -> support.adapter().stream(hub(BODY), client(BODY, Map.of()), TARGET,
-                new AnthropicTestSupport.Sink()))
+                new RecordingSink()))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> {
                     assertThat(e.status()).isEqualTo(529);
                     assertThat(e.getMessage()).isEqualTo(
@@ -205,7 +206,7 @@ class AnthropicPassThroughTest {
     void anEventTypeThisGatewayDoesNotKnowIsForwardedToo() throws Exception {
         String future = "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"citations_delta\",\"citation\":{}}}";
         support.upstream.enqueue(AnthropicTestSupport.stream(START, TEXT_START, future, TEXT_STOP, DELTA, STOP));
-        AnthropicTestSupport.Sink sink = new AnthropicTestSupport.Sink();
+        RecordingSink sink = new RecordingSink();
 
         support.adapter().stream(hub(BODY), client(BODY, Map.of()), TARGET, sink);
 
@@ -218,7 +219,7 @@ class AnthropicPassThroughTest {
         support.upstream.enqueue(MockReply.json(200, """
                 {"id":"msg_9","model":"claude-x","content":[{"type":"text","text":"Whole."}],
                  "stop_reason":"end_turn","usage":{"input_tokens":3,"output_tokens":2}}"""));
-        AnthropicTestSupport.Sink sink = new AnthropicTestSupport.Sink();
+        RecordingSink sink = new RecordingSink();
 
         support.adapter().stream(hub(BODY), client(BODY, Map.of()), TARGET, sink);
 

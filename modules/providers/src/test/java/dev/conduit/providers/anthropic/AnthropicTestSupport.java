@@ -5,10 +5,6 @@ import dev.conduit.config.RouteTarget;
 import dev.conduit.config.Secret;
 import dev.conduit.config.UpstreamTimeouts;
 import dev.conduit.protocol.Json;
-import dev.conduit.protocol.anthropic.StreamEvent;
-import dev.conduit.protocol.sse.SseEvent;
-import dev.conduit.providers.EventSink;
-import dev.conduit.providers.UpstreamException;
 import dev.conduit.providers.upstream.KeepAlive;
 import dev.conduit.providers.upstream.Redactor;
 import dev.conduit.providers.upstream.UpstreamClient;
@@ -17,7 +13,6 @@ import dev.conduit.testing.MockReply;
 import dev.conduit.testing.MockUpstream;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -86,61 +81,5 @@ final class AnthropicTestSupport implements AutoCloseable {
         client.close();
         resources.close();
         upstream.close();
-    }
-
-    /** What reaches the client: forwarded upstream events and events sent in the hub model, in order. */
-    static final class Sink implements EventSink {
-        final List<Object> written = new ArrayList<>();
-        final List<StreamEvent> observed = new ArrayList<>();
-        final List<UpstreamException.Kind> failures = new ArrayList<>();
-        int flushed;
-
-        @Override
-        public void send(StreamEvent event) {
-            written.add(event);
-        }
-
-        @Override
-        public void forward(SseEvent event) {
-            written.add(event);
-        }
-
-        @Override
-        public void observe(StreamEvent event) {
-            observed.add(event);
-        }
-
-        @Override
-        public void flush() {
-            flushed = written.size();
-        }
-
-        @Override
-        public boolean committed() {
-            return flushed > 0;
-        }
-
-        @Override
-        public void upstreamFailed(UpstreamException.Kind kind) {
-            failures.add(kind);
-        }
-
-        @Override
-        public boolean clientGone() {
-            return false;
-        }
-
-        @Override
-        public boolean mustStop() {
-            return false;
-        }
-
-        List<SseEvent> forwarded() {
-            return written.stream().filter(SseEvent.class::isInstance).map(SseEvent.class::cast).toList();
-        }
-
-        List<StreamEvent> sent() {
-            return written.stream().filter(StreamEvent.class::isInstance).map(StreamEvent.class::cast).toList();
-        }
     }
 }

@@ -8,6 +8,7 @@ import static dev.conduit.providers.anthropic.AnthropicTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.conduit.providers.RecordingSink;
 import dev.conduit.protocol.Json;
 import dev.conduit.protocol.anthropic.ContentBlock;
 import dev.conduit.protocol.anthropic.MessagesRequest;
@@ -194,7 +195,7 @@ class AnthropicTranslationTest {
                 delta(2, "{\"type\":\"input_json_delta\",\"partial_json\":\"ty\\\": \\\"Paris\\\"}\"}"),
                 blockStop(2),
                 messageDelta("tool_use"), STOP));
-        AnthropicTestSupport.Sink sink = new AnthropicTestSupport.Sink();
+        RecordingSink sink = new RecordingSink();
 
         support.adapter().stream(hub(CHAT), client(CHAT), TARGET, sink);
 
@@ -222,7 +223,7 @@ class AnthropicTranslationTest {
                 "{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
                 delta(1, "{\"type\":\"text_delta\",\"text\":\"Found.\"}"),
                 blockStop(1), messageDelta("end_turn"), STOP));
-        AnthropicTestSupport.Sink sink = new AnthropicTestSupport.Sink();
+        RecordingSink sink = new RecordingSink();
 
         support.adapter().stream(hub(CHAT), client(CHAT), TARGET, sink);
 
@@ -234,7 +235,7 @@ class AnthropicTranslationTest {
     void anErrorEventMidStreamEndsTheStreamWithTheProvidersWords() throws Exception {
         support.upstream.enqueue(AnthropicTestSupport.stream(START,
                 "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
-        AnthropicTestSupport.Sink sink = new AnthropicTestSupport.Sink();
+        RecordingSink sink = new RecordingSink();
 
         support.adapter().stream(hub(CHAT), client(CHAT), TARGET, sink);
 
@@ -247,7 +248,7 @@ class AnthropicTranslationTest {
         support.upstream.enqueue(AnthropicTestSupport.stream(
                 "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
 
-        assertThatThrownBy(() -> support.adapter().stream(hub(CHAT), client(CHAT), TARGET, new AnthropicTestSupport.Sink()))
+        assertThatThrownBy(() -> support.adapter().stream(hub(CHAT), client(CHAT), TARGET, new RecordingSink()))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> {
                     assertThat(e.status()).isEqualTo(502);
                     assertThat(e.getMessage()).isEqualTo(

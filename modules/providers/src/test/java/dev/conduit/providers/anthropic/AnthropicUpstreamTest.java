@@ -7,8 +7,7 @@ import static dev.conduit.providers.anthropic.AnthropicTestSupport.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.conduit.config.ProviderConfig;
-import dev.conduit.config.ProviderType;
+import dev.conduit.providers.RecordingSink;
 import dev.conduit.protocol.anthropic.AnthropicRequestReader;
 import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.providers.ClientFormat;
@@ -19,7 +18,6 @@ import dev.conduit.testing.MockReply;
 import dev.conduit.testing.RecordedRequest;
 import java.net.URI;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +61,7 @@ class AnthropicUpstreamTest {
     void overloadedStays529ForAStreamToo() {
         support.upstream.enqueue(MockReply.json(529, error("overloaded_error", "Overloaded")));
 
-        assertThatThrownBy(() -> support.adapter().stream(HUB, CLIENT, TARGET, new AnthropicTestSupport.Sink()))
+        assertThatThrownBy(() -> support.adapter().stream(HUB, CLIENT, TARGET, new RecordingSink()))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> {
                     assertThat(e.status()).isEqualTo(529);
                     assertThat(e.kind()).isEqualTo(UpstreamException.Kind.STATUS_5XX);

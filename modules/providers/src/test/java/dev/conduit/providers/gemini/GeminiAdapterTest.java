@@ -7,6 +7,7 @@ import static dev.conduit.providers.gemini.GeminiTestSupport.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.conduit.providers.RecordingSink;
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.ProviderType;
 import dev.conduit.config.RouteTarget;
@@ -18,12 +19,10 @@ import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.protocol.anthropic.MessagesResponse;
 import dev.conduit.protocol.anthropic.StreamEvent;
 import dev.conduit.protocol.Json;
-import dev.conduit.protocol.sse.SseEvent;
 import dev.conduit.providers.Answer;
 import dev.conduit.providers.ClientFormat;
 import dev.conduit.providers.ClientLink;
 import dev.conduit.providers.Inbound;
-import dev.conduit.providers.EventSink;
 import dev.conduit.providers.UpstreamException;
 import dev.conduit.providers.upstream.KeepAlive;
 import dev.conduit.providers.upstream.Redactor;
@@ -34,13 +33,11 @@ import dev.conduit.testing.MockUpstream;
 import dev.conduit.testing.RecordedRequest;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The adapter against a real HTTP server playing Gemini. */
@@ -55,54 +52,6 @@ class GeminiAdapterTest {
     private final UpstreamResources resources = new UpstreamResources();
     private final UpstreamClient client = new UpstreamClient(UpstreamTimeouts.DEFAULTS, Optional.empty(), "conduit-test",
             resources, Duration.ofMillis(50));
-
-    /** Collects what reaches the client. */
-    private static final class Sink implements EventSink {
-        final List<StreamEvent> events = new ArrayList<>();
-        int sent;
-
-        @Override
-        public void send(StreamEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void forward(SseEvent event) {
-            throw new AssertionError("a Gemini answer is always translated");
-        }
-
-        @Override
-        public void observe(StreamEvent event) {
-            throw new AssertionError("a Gemini answer is always translated");
-        }
-
-        @Override
-        public void flush() {
-            sent = events.size();
-        }
-
-        @Override
-        public boolean committed() {
-            return sent > 0;
-        }
-
-        @Override
-        public boolean clientGone() {
-            return false;
-        }
-
-        @Override
-        public boolean mustStop() {
-            return false;
-        }
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        client.close();
-        resources.close();
-        upstream.close();
-    }
 
     private GeminiAdapter adapter(String base) {
         ProviderConfig provider = new ProviderConfig("gem", URI.create(base), List.of(new Secret(KEY)),
@@ -127,7 +76,7 @@ class GeminiAdapterTest {
     @Test
     void streamsFromTheStreamEndpointWithTheKeyInTheHeaderOnly() throws Exception {
         upstream.enqueue(sse(chunk("[{\"text\":\"Hi \"}]", null), chunk("[{\"text\":\"there\"}]", "STOP")));
-        Sink sink = new Sink();
+        RecordingSink sink = new RecordingSink();
 
         adapter(origin() + "/v1beta/models/").stream(HELLO, ANTHROPIC_CLIENT, TARGET, sink);
 
@@ -139,7 +88,7 @@ class GeminiAdapterTest {
         assertThat(request.header("accept")).isEqualTo("text/event-stream");
         assertThat(request.body()).isEqualTo(json("""
                 {"contents":[{"role":"user","parts":[{"text":"Hello"}]}],"generationConfig":{"maxOutputTokens":1024}}"""));
-        assertThat(eventJson(sink.events)).containsExactly(
+        assertThat(eventJson(sink.sent())).containsExactly(
                 GeminiStreamTranslatorTest.START, GeminiStreamTranslatorTest.PING,
                 GeminiStreamTranslatorTest.blockStart(0, GeminiStreamTranslatorTest.TEXT),
                 GeminiStreamTranslatorTest.delta(0, "{\"type\":\"text_delta\",\"text\":\"Hi \"}"),
@@ -147,7 +96,7 @@ class GeminiAdapterTest {
                 GeminiStreamTranslatorTest.blockStop(0),
                 GeminiStreamTranslatorTest.messageDelta("end_turn", 40, 0, 5),
                 GeminiStreamTranslatorTest.STOP);
-        assertThat(sink.sent).as("everything flushed").isEqualTo(sink.events.size());
+        assertThat(sink.flushed).as("everything flushed").isEqualTo(sink.written.size());
     }
 
     @Test
@@ -173,7 +122,7 @@ class GeminiAdapterTest {
                    {"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[]},
                    {"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"37.2s"}]}}"""));
 
-        assertThatThrownBy(() -> adapter(origin() + "/v1beta/models/").stream(HELLO, ANTHROPIC_CLIENT, TARGET, new Sink()))
+        assertThatThrownBy(() -> adapter(origin() + "/v1beta/models/").stream(HELLO, ANTHROPIC_CLIENT, TARGET, new RecordingSink()))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> {
                     assertThat(e.status()).isEqualTo(429);
                     assertThat(e.retryAfter()).contains("38");
@@ -199,7 +148,7 @@ class GeminiAdapterTest {
     void anErrorInsideTheStreamBeforeAnyEventFailsTheRequestWithItsCode() {
         upstream.enqueue(sse("{\"error\":{\"code\":500,\"message\":\"Internal error encountered.\",\"status\":\"INTERNAL\"}}"));
 
-        assertThatThrownBy(() -> adapter(origin() + "/v1beta/models/").stream(HELLO, ANTHROPIC_CLIENT, TARGET, new Sink()))
+        assertThatThrownBy(() -> adapter(origin() + "/v1beta/models/").stream(HELLO, ANTHROPIC_CLIENT, TARGET, new RecordingSink()))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> {
                     assertThat(e.status()).isEqualTo(500);
                     assertThat(e.getMessage()).isEqualTo(
@@ -211,23 +160,23 @@ class GeminiAdapterTest {
     void aStreamCutMidAnswerEndsWithAnInBandError() throws Exception {
         upstream.enqueue(new MockReply.Stream(List.of("data: " + chunk("[{\"text\":\"Half\"}]", null) + "\r\n\r\n"),
                 Duration.ZERO, true));
-        Sink sink = new Sink();
+        RecordingSink sink = new RecordingSink();
 
         adapter(origin() + "/v1beta/models/").stream(HELLO, ANTHROPIC_CLIENT, TARGET, sink);
 
-        assertThat(sink.events.getLast()).isInstanceOf(StreamEvent.Error.class);
-        assertThat(sink.events).noneMatch(StreamEvent.MessageStop.class::isInstance);
+        assertThat(sink.sent().getLast()).isInstanceOf(StreamEvent.Error.class);
+        assertThat(sink.sent()).noneMatch(StreamEvent.MessageStop.class::isInstance);
     }
 
     @Test
     void anErrorInsideTheStreamAfterContentEndsItInBand() throws Exception {
         upstream.enqueue(sse(chunk("[{\"text\":\"Part\"}]", null),
                 "{\"error\":{\"code\":429,\"message\":\"Resource exhausted.\",\"status\":\"RESOURCE_EXHAUSTED\"}}"));
-        Sink sink = new Sink();
+        RecordingSink sink = new RecordingSink();
 
         adapter(origin() + "/v1beta/models/").stream(HELLO, ANTHROPIC_CLIENT, TARGET, sink);
 
-        assertThat(eventJson(sink.events).getLast()).isEqualTo("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\","
+        assertThat(eventJson(sink.sent()).getLast()).isEqualTo("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\","
                 + "\"message\":\"provider gem (model gemini-2.5-flash) reported an error: Resource exhausted.\"}}");
     }
 
@@ -235,11 +184,11 @@ class GeminiAdapterTest {
     void aServerThatIgnoresAltSseIsReplayedFromItsJsonArray() throws Exception {
         upstream.enqueue(MockReply.json(200, "[" + chunk("[{\"text\":\"A\"}]", null) + ","
                 + chunk("[{\"text\":\"B\"}]", "STOP") + "]"));
-        Sink sink = new Sink();
+        RecordingSink sink = new RecordingSink();
 
         adapter(origin() + "/v1beta/models/").stream(HELLO, ANTHROPIC_CLIENT, TARGET, sink);
 
-        assertThat(eventJson(sink.events)).containsExactly(
+        assertThat(eventJson(sink.sent())).containsExactly(
                 GeminiStreamTranslatorTest.START, GeminiStreamTranslatorTest.PING,
                 GeminiStreamTranslatorTest.blockStart(0, GeminiStreamTranslatorTest.TEXT),
                 GeminiStreamTranslatorTest.delta(0, "{\"type\":\"text_delta\",\"text\":\"A\"}"),

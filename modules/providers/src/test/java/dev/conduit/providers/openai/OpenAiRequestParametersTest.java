@@ -64,7 +64,7 @@ class OpenAiRequestParametersTest {
         MessagesRequest request = AnthropicRequestReader.read(Json.MAPPER.readTree(
                 "{\"model\":\"m\",\"max_tokens\":4096,%s}".formatted(HI)));
 
-        ObjectNode body = new OpenAiRequestTranslator(new OpenAiDialect("openai", true, true, false))
+        ObjectNode body = new OpenAiRequestTranslator(new OpenAiDialect("openai", true, true, false, false))
                 .translate(request, "gpt-5", false);
 
         assertThat(body.get("max_completion_tokens").intValue()).isEqualTo(4096);
@@ -94,7 +94,7 @@ class OpenAiRequestParametersTest {
 
     @Test
     void outputFormatBecomesAJsonSchemaResponseFormatWithoutStrictMode() {
-        ObjectNode body = translated(new OpenAiDialect("p", false, false, false), "m", """
+        ObjectNode body = translated(new OpenAiDialect("p", false, false, false, false), "m", """
                 "output_config":{"effort":"medium","format":{"type":"json_schema","schema":{"type":"object",
                 "properties":{"title":{"type":"string"}},"required":["title"],"additionalProperties":false}}}""");
 
@@ -117,7 +117,7 @@ class OpenAiRequestParametersTest {
             '"thinking":{"type":"enabled","budget_tokens":24000}',                  gpt-4o,  ''
             """)
     void thinkingBecomesReasoningEffortOnOpenAisReasoningModelsOnly(String fields, String model, String effort) {
-        ObjectNode body = translated(new OpenAiDialect("openai", true, true, false), model, fields);
+        ObjectNode body = translated(new OpenAiDialect("openai", true, true, false, false), model, fields);
 
         assertThat(body.path("reasoning_effort").asString(null)).isEqualTo(effort == null || effort.isEmpty() ? null : effort);
         assertThat(body.has("thinking")).isFalse();
@@ -125,7 +125,7 @@ class OpenAiRequestParametersTest {
 
     @Test
     void otherServersGetNoReasoningEffortWhateverTheThinking() {
-        ObjectNode body = translated(new OpenAiDialect("deepseek", false, false, true), "deepseek-reasoner",
+        ObjectNode body = translated(new OpenAiDialect("deepseek", false, false, true, false), "deepseek-reasoner",
                 "\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":24000}");
 
         assertThat(body.has("reasoning_effort")).isFalse();

@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Messages: system prompt, turns, images, tool results, assistant tool calls. */
 class OpenAiRequestTranslatorTest {
 
-    static final OpenAiRequestTranslator TRANSLATOR = new OpenAiRequestTranslator(new OpenAiDialect("p", false, false, false));
+    static final OpenAiRequestTranslator TRANSLATOR = new OpenAiRequestTranslator(new OpenAiDialect("p", false, false, false, false));
 
     static ObjectNode translate(String request) {
         return TRANSLATOR.translate(AnthropicRequestReader.read(Json.MAPPER.readTree(request)), "up-model", false);
@@ -165,7 +165,7 @@ class OpenAiRequestTranslatorTest {
                   {"role":"assistant","content":[{"type":"thinking","thinking":"Anthropic's.","signature":"EqQBCk"},
                     {"type":"tool_use","id":"call_2","name":"Weather","input":{"city":"Rome"}}]}]}"""));
 
-        ArrayNode deepSeek = (ArrayNode) new OpenAiRequestTranslator(new OpenAiDialect("deepseek", false, false, true))
+        ArrayNode deepSeek = (ArrayNode) new OpenAiRequestTranslator(new OpenAiDialect("deepseek", false, false, true, false))
                 .translate(request, "deepseek-chat", false).get("messages");
         ArrayNode other = (ArrayNode) TRANSLATOR.translate(request, "m", false).get("messages");
 
@@ -176,13 +176,31 @@ class OpenAiRequestTranslatorTest {
     }
 
     @Test
+    void cacheBreakpointsReachOpenRouterForClaudeOnTextPartsOnly() {
+        MessagesRequest request = AnthropicRequestReader.read(json("""
+                {"model":"m","max_tokens":1,
+                 "system":[{"type":"text","text":"x-anthropic-billing-header: cc_version=2"},
+                           {"type":"text","text":"Agent.","cache_control":{"type":"ephemeral"}},{"type":"text","text":"Rules."}],
+                 "messages":[{"role":"user","content":[{"type":"text","text":"Hi","cache_control":{"type":"ephemeral","ttl":"1h"}}]}]}"""));
+        OpenAiRequestTranslator openRouter = new OpenAiRequestTranslator(new OpenAiDialect("or", false, true, false, true));
+
+        assertThat(openRouter.translate(request, "anthropic/claude-sonnet-4.5", false).get("messages")).isEqualTo(json("""
+                [{"role":"system","content":[{"type":"text","text":"Agent.","cache_control":{"type":"ephemeral"}},
+                                             {"type":"text","text":"Rules."}]},
+                 {"role":"user","content":[{"type":"text","text":"Hi","cache_control":{"type":"ephemeral","ttl":"1h"}}]}]"""));
+        assertThat(openRouter.translate(request, "openai/gpt-5", false).get("messages")).isEqualTo(json("""
+                [{"role":"system","content":"Agent.\\nRules."},{"role":"user","content":"Hi"}]"""));
+        assertThat(TRANSLATOR.translate(request, "anthropic/claude-sonnet-4.5", false).toString()).doesNotContain("cache_control");
+    }
+
+    @Test
     void pdfsBecomeFilePartsForServersThatReadThem() {
         MessagesRequest request = AnthropicRequestReader.read(json("""
                 {"model":"m","max_tokens":1,"messages":[{"role":"user","content":[
                   {"type":"document","title":"report","source":{"type":"base64","media_type":"application/pdf","data":"JVBER"}},
                   {"type":"text","text":"Summarize."}]}]}"""));
 
-        ObjectNode body = new OpenAiRequestTranslator(new OpenAiDialect("openrouter", false, true, false)).translate(request, "m", false);
+        ObjectNode body = new OpenAiRequestTranslator(new OpenAiDialect("openrouter", false, true, false, false)).translate(request, "m", false);
 
         assertThat(body.get("messages")).isEqualTo(json("""
                 [{"role":"user","content":[

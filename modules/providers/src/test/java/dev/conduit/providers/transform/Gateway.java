@@ -11,13 +11,12 @@ import dev.conduit.protocol.Json;
 import dev.conduit.protocol.anthropic.AnthropicRequestReader;
 import dev.conduit.protocol.anthropic.AnthropicWriter;
 import dev.conduit.protocol.anthropic.MessagesResponse;
-import dev.conduit.protocol.anthropic.StreamEvent;
 import dev.conduit.protocol.openai.OpenAiRequestReader;
 import dev.conduit.protocol.sse.SseEvent;
 import dev.conduit.providers.Answer;
 import dev.conduit.providers.ClientFormat;
 import dev.conduit.providers.ClientLink;
-import dev.conduit.providers.EventSink;
+import dev.conduit.providers.RecordingSink;
 import dev.conduit.providers.Inbound;
 import dev.conduit.providers.openai.OpenAiCompatibleAdapter;
 import dev.conduit.providers.upstream.KeepAlive;
@@ -30,7 +29,6 @@ import dev.conduit.testing.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -103,9 +101,9 @@ final class Gateway implements AutoCloseable {
 
     /** An Anthropic client's streamed request; the events it got, as JSON. */
     List<String> stream(String model, String body) throws Exception {
-        Sink sink = new Sink();
+        RecordingSink sink = new RecordingSink();
         adapter.stream(AnthropicRequestReader.read(json(body)), anthropicClient(), new RouteTarget("p", model), sink);
-        return sink.sent.stream().map(AnthropicWriter::json).toList();
+        return sink.sent().stream().map(AnthropicWriter::json).toList();
     }
 
     /** An OpenAI client's whole request; the body it got. */
@@ -119,10 +117,10 @@ final class Gateway implements AutoCloseable {
     /** An OpenAI client's streamed request; the data of each event it got. */
     List<String> streamOpenAi(String model, String body) throws Exception {
         ObjectNode request = (ObjectNode) json(body);
-        Sink sink = new Sink();
+        RecordingSink sink = new RecordingSink();
         adapter.stream(OpenAiRequestReader.read(request), new Inbound(ClientFormat.OPENAI, request, Map.of()),
                 new RouteTarget("p", model), sink);
-        return sink.forwarded.stream().map(SseEvent::data).toList();
+        return sink.forwarded().stream().map(SseEvent::data).toList();
     }
 
     RecordedRequest received() throws InterruptedException {
@@ -138,47 +136,5 @@ final class Gateway implements AutoCloseable {
         client.close();
         resources.close();
         upstream.close();
-    }
-
-    /** Collects what reaches the client. */
-    private static final class Sink implements EventSink {
-        final List<StreamEvent> sent = new ArrayList<>();
-        final List<SseEvent> forwarded = new ArrayList<>();
-        boolean flushed;
-
-        @Override
-        public void send(StreamEvent event) {
-            sent.add(event);
-        }
-
-        @Override
-        public void forward(SseEvent event) {
-            forwarded.add(event);
-        }
-
-        @Override
-        public void observe(StreamEvent event) {
-            // what a forwarded stream meant is for logs and metrics only
-        }
-
-        @Override
-        public void flush() {
-            flushed = true;
-        }
-
-        @Override
-        public boolean committed() {
-            return flushed;
-        }
-
-        @Override
-        public boolean clientGone() {
-            return false;
-        }
-
-        @Override
-        public boolean mustStop() {
-            return false;
-        }
     }
 }

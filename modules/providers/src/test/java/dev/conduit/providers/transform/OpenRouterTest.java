@@ -77,6 +77,43 @@ class OpenRouterTest {
     }
 
     @Test
+    void aClientsThinkingBecomesOpenRoutersReasoningOption() throws Exception {
+        String ask = "{\"model\":\"claude\",\"max_tokens\":8000,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]";
+        try (Gateway gateway = new Gateway(OPENROUTER, "anthropic/claude-sonnet-4.5")) {
+            gateway.replyJson(ANSWER).complete("anthropic/claude-sonnet-4.5",
+                    ask + ",\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":4000}}");
+            assertThat(gateway.received().body().get("reasoning")).isEqualTo(json("{\"max_tokens\":4000}"));
+
+            gateway.replyJson(ANSWER).complete("anthropic/claude-sonnet-4.5", ask + ",\"thinking\":{\"type\":\"adaptive\"}}");
+            assertThat(gateway.received().body().get("reasoning")).isEqualTo(json("{\"enabled\":true}"));
+
+            gateway.replyJson(ANSWER).complete("anthropic/claude-sonnet-4.5", ask + ",\"thinking\":{\"type\":\"disabled\"}}");
+            assertThat(gateway.received().body().has("reasoning")).isFalse();
+
+            gateway.replyJson(ANSWER).complete("anthropic/claude-sonnet-4.5", ask + "}");
+            assertThat(gateway.received().body().has("reasoning")).isFalse();
+        }
+    }
+
+    @Test
+    void aConfiguredReasoningOptionWinsAndForwardedRequestsKeepTheirOwn() throws Exception {
+        try (Gateway gateway = new Gateway("{\"use\": [[\"openrouter\", {\"reasoning\": {\"effort\": \"low\"}}]]}",
+                "anthropic/claude-sonnet-4.5")) {
+            gateway.replyJson(ANSWER).complete("anthropic/claude-sonnet-4.5", """
+                    {"model":"claude","max_tokens":8000,"thinking":{"type":"enabled","budget_tokens":4000},
+                     "messages":[{"role":"user","content":"Hi"}]}""");
+            assertThat(gateway.received().body().get("reasoning")).isEqualTo(json("{\"effort\":\"low\"}"));
+        }
+        try (Gateway gateway = new Gateway(OPENROUTER, "anthropic/claude-sonnet-4.5")) {
+            gateway.replyJson(ANSWER).completeOpenAi("anthropic/claude-sonnet-4.5", """
+                    {"model":"x","reasoning_effort":"high","messages":[{"role":"user","content":"Hi"}]}""");
+            JsonNode body = gateway.received().body();
+            assertThat(body.has("reasoning")).isFalse();
+            assertThat(body.get("reasoning_effort").stringValue()).isEqualTo("high");
+        }
+    }
+
+    @Test
     void citationsOfAWholeAnswerBecomeWebSearchResultsBeforeTheText() throws Exception {
         try (Gateway gateway = new Gateway(OPENROUTER, "google/gemini-2.5-flash")) {
             MessagesResponse response = gateway.replyJson("""

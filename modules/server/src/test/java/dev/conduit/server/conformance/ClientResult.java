@@ -39,12 +39,18 @@ final class ClientResult {
         String type = response.headers().firstValue("content-type").orElse("");
         if (type.startsWith("text/event-stream")) {
             stream(expect, anthropic, body, problems);
+            if (expect.path("forwarded").asBoolean(false)) {
+                forwarded(c, body, problems);
+            }
             return;
         }
         for (String member : List.of("events", "eventNames", "text", "thinking", "toolCalls", "stopReason", "finishReason")) {
             if (expect.has(member)) {
                 problems.add("expected a stream (" + member + "), got " + type + ": " + abbreviate(body));
             }
+        }
+        if (expect.path("forwarded").asBoolean(false) && !body.equals(UpstreamReplies.wholeBody(c.root().path("upstream")))) {
+            problems.add("forwarded: the body differs from the upstream's: " + abbreviate(body));
         }
         JsonNode json;
         try {
@@ -70,6 +76,7 @@ final class ClientResult {
             problems.add("expected a whole JSON answer, got a stream");
         }
         ClientStream stream = ClientStream.parse(body);
+        stream.unknownEventsAllowed = expect.path("forwarded").asBoolean(false);
         ClientStream.Accumulated result = anthropic ? stream.checkAnthropic() : stream.checkOpenAi();
         stream.problems.forEach(problem -> problems.add("stream grammar: " + problem));
         if (expect.has("events")) {
@@ -93,6 +100,29 @@ final class ClientResult {
         if (anthropic) {
             summary(problems, expect, "signatures", signatures(result));
         }
+    }
+
+    /**
+     * {@code forwarded: true} for a stream: the client got the upstream's events, in order, each
+     * with the name and the data bytes the upstream sent (comments and framing aside). For a whole
+     * answer: the upstream's body, byte for byte.
+     */
+    private static void forwarded(ConformanceCase c, String body, List<String> problems) {
+        List<ClientStream.Event> sent = ClientStream.parse(String.join("", UpstreamReplies.frames(c.root().get("upstream")))
+                .replace("\r\n", "\n")).events;
+        List<ClientStream.Event> got = ClientStream.parse(body).events;
+        for (int i = 0; i < Math.max(sent.size(), got.size()); i++) {
+            ClientStream.Event want = i < sent.size() ? sent.get(i) : null;
+            ClientStream.Event have = i < got.size() ? got.get(i) : null;
+            if (want == null || have == null || !want.event().equals(have.event()) || !want.raw().equals(have.raw())) {
+                problems.add("forwarded: event " + i + " should be " + describe(want) + ", got " + describe(have));
+                return;
+            }
+        }
+    }
+
+    private static String describe(ClientStream.Event event) {
+        return event == null ? "nothing" : event.event() + " " + abbreviate(event.raw());
     }
 
     private static void summary(List<String> problems, JsonNode expect, String member, JsonNode actual) {

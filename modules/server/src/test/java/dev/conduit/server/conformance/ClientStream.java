@@ -16,8 +16,11 @@ import tools.jackson.databind.node.StringNode;
  */
 final class ClientStream {
 
-    /** One event: its name ({@code message} when none) and its data as JSON (or a string: {@code [DONE]}). */
-    record Event(String event, JsonNode data) {
+    /**
+     * One event: its name ({@code message} when none), its data as JSON (or a string: {@code
+     * [DONE]}) and the data as it was written.
+     */
+    record Event(String event, JsonNode data, String raw) {
         JsonNode asJson() {
             ObjectNode node = JsonExpect.JSON.createObjectNode();
             if (!event.equals("message")) {
@@ -29,6 +32,11 @@ final class ClientStream {
     }
 
     final List<Event> events = new ArrayList<>();
+    /**
+     * Whether events of types the Messages API does not define yet are fine: Anthropic may add
+     * some and clients must skip them, so a forwarded stream may carry them; Conduit's own never do.
+     */
+    boolean unknownEventsAllowed;
     /** Grammar violations; empty for a well-formed stream. */
     final List<String> problems = new ArrayList<>();
 
@@ -56,7 +64,7 @@ final class ClientStream {
                 }
             }
             if (data != null) {
-                stream.events.add(new Event(event, json(data.toString(), stream.problems)));
+                stream.events.add(new Event(event, json(data.toString(), stream.problems), data.toString()));
             }
         }
         return stream;
@@ -162,7 +170,11 @@ final class ClientStream {
                     }
                     result.error = data.path("error");
                 }
-                default -> problems.add("unknown event " + event.event());
+                default -> {
+                    if (!unknownEventsAllowed) {
+                        problems.add("unknown event " + event.event());
+                    }
+                }
             }
         }
         if (!result.complete && result.error == null) {
@@ -212,8 +224,9 @@ final class ClientStream {
         void add(JsonNode delta, List<String> problems) {
             String kind = delta.path("type").asString("");
             String expected = switch (kind) {
-                case "text_delta" -> "text";
-                case "input_json_delta" -> "tool_use";
+                case "text_delta", "citations_delta" -> "text";
+                // server tools (web search) stream their input as a client tool does
+                case "input_json_delta" -> type.equals("server_tool_use") ? type : "tool_use";
                 case "thinking_delta", "signature_delta" -> "thinking";
                 default -> "?";
             };

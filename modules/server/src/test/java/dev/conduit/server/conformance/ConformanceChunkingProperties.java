@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,11 @@ class ConformanceChunkingProperties {
                 "{\"model\":\"gem,gemini-2.5-flash\",\"max_tokens\":1024,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Go\"}]}"),
         GEMINI_TO_OPENAI(RecordedStreams.GEMINI, "/v1/chat/completions",
                 "{\"model\":\"gem,gemini-2.5-flash\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"Go\"}]}"),
+        ANTHROPIC_TO_ANTHROPIC(RecordedStreams.ANTHROPIC, "/v1/messages",
+                "{\"model\":\"claude,claude-sonnet-4-5\",\"max_tokens\":1024,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Go\"}]}"),
+        ANTHROPIC_TO_OPENAI(RecordedStreams.ANTHROPIC, "/v1/chat/completions",
+                "{\"model\":\"claude,claude-sonnet-4-5\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
                         + "\"messages\":[{\"role\":\"user\",\"content\":\"Go\"}]}");
 
         final byte[] upstream;
@@ -95,6 +101,16 @@ class ConformanceChunkingProperties {
         assertSameAsWhole(Route.GEMINI_TO_OPENAI, splits);
     }
 
+    @Property(tries = 60)
+    void anthropicStreamForwardedToAnAnthropicClient(@ForAll("anthropicSplits") int[] splits) throws Exception {
+        assertSameAsWhole(Route.ANTHROPIC_TO_ANTHROPIC, splits);
+    }
+
+    @Property(tries = 60)
+    void anthropicStreamToAnOpenAiClient(@ForAll("anthropicSplits") int[] splits) throws Exception {
+        assertSameAsWhole(Route.ANTHROPIC_TO_OPENAI, splits);
+    }
+
     /** The extreme: every byte its own write. */
     @Example
     void everyStreamByteByByte() throws Exception {
@@ -126,6 +142,19 @@ class ConformanceChunkingProperties {
         }
     }
 
+    /** Forwarded, each event is the upstream's: its name and the very bytes of its data. */
+    @Example
+    void anAnthropicClientGetsTheUpstreamsEventsAsTheyCame() throws Exception {
+        List<ClientStream.Event> upstream = ClientStream.parse(
+                new String(RecordedStreams.ANTHROPIC, StandardCharsets.UTF_8).replace("\r\n", "\n")).events;
+        List<ClientStream.Event> client = ClientStream.parse(whole(Route.ANTHROPIC_TO_ANTHROPIC)).events;
+        assertThat(client).hasSize(upstream.size());
+        for (int i = 0; i < upstream.size(); i++) {
+            assertThat(client.get(i).event()).as("event %d", i).isEqualTo(upstream.get(i).event());
+            assertThat(client.get(i).raw()).as("data of event %d", i).isEqualTo(upstream.get(i).raw());
+        }
+    }
+
     @Provide
     Arbitrary<int[]> openAiSplits() {
         return splits(RecordedStreams.OPENAI);
@@ -134,6 +163,11 @@ class ConformanceChunkingProperties {
     @Provide
     Arbitrary<int[]> geminiSplits() {
         return splits(RecordedStreams.GEMINI);
+    }
+
+    @Provide
+    Arbitrary<int[]> anthropicSplits() {
+        return splits(RecordedStreams.ANTHROPIC);
     }
 
     /** Up to 48 distinct split points, two in three of them where splits hurt most. */

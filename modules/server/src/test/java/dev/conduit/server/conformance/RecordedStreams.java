@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Upstream event streams as providers send them, byte for byte, for the chunking properties:
  * CRLF line ends, a comment line, multi-byte UTF-8 (umlauts, CJK, emoji, a flag, a ZWJ family)
- * in reasoning, text and tool arguments, parallel tool calls, thought signatures.
+ * in reasoning, text and tool arguments, parallel tool calls, thought signatures, Anthropic's
+ * named events with partial tool-input JSON.
  */
 final class RecordedStreams {
 
@@ -39,6 +40,55 @@ final class RecordedStreams {
                     "\"promptTokenCount\":40,\"totalTokenCount\":40"),
             gemini("[{\"functionCall\":{\"id\":\"fc-3\",\"name\":\"now\"}}]", "STOP",
                     "\"promptTokenCount\":40,\"candidatesTokenCount\":20,\"thoughtsTokenCount\":30,\"totalTokenCount\":90")));
+
+    /**
+     * Anthropic's Messages API: thinking with its signature, a ping, text, two tool calls whose
+     * input streams as partial JSON cut inside words, one without input, then the end.
+     */
+    static final byte[] ANTHROPIC = sse(List.of(
+            anthropic("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_01Chunky\",\"type\":\"message\","
+                    + "\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5-20250929\",\"content\":[],\"stop_reason\":null,"
+                    + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":40,\"cache_creation_input_tokens\":0,"
+                    + "\"cache_read_input_tokens\":0,\"output_tokens\":1}}}"),
+            anthropic("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\",\"signature\":\"\"}}"),
+            anthropic("content_block_delta", delta(0, "thinking_delta", "thinking", "Denke nach… 考え中 🤔")),
+            anthropic("content_block_delta", delta(0, "thinking_delta", "thinking", " über 👨‍👩‍👧")),
+            anthropic("content_block_delta", delta(0, "signature_delta", "signature", "EqQBCgIYAhIM1gbcDa9GJwZA2b3h+/=")),
+            anthropic("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"),
+            anthropic("ping", "{\"type\": \"ping\"}"),
+            anthropic("content_block_start", "{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"),
+            anthropic("content_block_delta", delta(1, "text_delta", "text", "Voilà — 天気は晴れ ☀️ ")),
+            anthropic("content_block_delta", delta(1, "text_delta", "text", "and 🇨🇭")),
+            anthropic("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":1}"),
+            anthropic("content_block_start", toolStart(2, "toolu_01ChunkyZurichCall01", "get_weather")),
+            anthropic("content_block_delta", delta(2, "input_json_delta", "partial_json", "{\\\"city\\\": \\\"Zür")),
+            anthropic("content_block_delta", delta(2, "input_json_delta", "partial_json", "ich 🇨🇭\\\"}")),
+            anthropic("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":2}"),
+            anthropic("content_block_start", toolStart(3, "toolu_01ChunkyTokyoCall0001", "get_weather")),
+            anthropic("content_block_delta", delta(3, "input_json_delta", "partial_json", "{\\\"city\\\": \\\"東")),
+            anthropic("content_block_delta", delta(3, "input_json_delta", "partial_json", "京\\\"}")),
+            anthropic("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":3}"),
+            anthropic("content_block_start", toolStart(4, "toolu_01ChunkyNowCall000001", "now")),
+            anthropic("content_block_delta", delta(4, "input_json_delta", "partial_json", "")),
+            anthropic("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":4}"),
+            anthropic("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\",\"stop_sequence\":null},"
+                    + "\"usage\":{\"output_tokens\":60}}"),
+            anthropic("message_stop", "{\"type\":\"message_stop\"}")));
+
+    private static String anthropic(String event, String data) {
+        return "event: " + event + "\r\ndata: " + data;
+    }
+
+    /** A content_block_delta whose one string field {@code field} holds {@code json} (already escaped for JSON). */
+    private static String delta(int index, String type, String field, String json) {
+        return "{\"type\":\"content_block_delta\",\"index\":" + index + ",\"delta\":{\"type\":\"" + type + "\",\""
+                + field + "\":\"" + json + "\"}}";
+    }
+
+    private static String toolStart(int index, String id, String name) {
+        return "{\"type\":\"content_block_start\",\"index\":" + index + ",\"content_block\":{\"type\":\"tool_use\",\"id\":\""
+                + id + "\",\"name\":\"" + name + "\",\"input\":{}}}";
+    }
 
     private static String chunk(String delta, String finishReason) {
         return "data: {\"id\":\"chatcmpl-chunky\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"mock-model\","

@@ -30,10 +30,14 @@ final class UpstreamReplies {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         spec.path("headers").properties().forEach(header -> headers.put(header.getKey(), header.getValue().asString()));
-        JsonNode body = spec.get("body");
-        String text = body == null ? "" : body.isString() ? body.asString() : JsonExpect.JSON.writeValueAsString(body);
         return new MockReply.Whole(spec.path("status").asInt(200), spec.path("contentType").asString("application/json"),
-                text, headers);
+                wholeBody(spec), headers);
+    }
+
+    /** The text of a whole answer's body, as the mock sends it. */
+    static String wholeBody(JsonNode spec) {
+        JsonNode body = spec.get("body");
+        return body == null ? "" : body.isString() ? body.asString() : JsonExpect.JSON.writeValueAsString(body);
     }
 
     /** The stream's writes, one per entry. */

@@ -3,6 +3,7 @@ package dev.conduit.config.internal;
 import dev.conduit.config.ConduitConfig;
 import dev.conduit.config.ConfigException;
 import dev.conduit.config.ConfigSource;
+import dev.conduit.config.FailoverSettings;
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.RouteTarget;
 import dev.conduit.config.RouterConfig;
@@ -113,6 +114,7 @@ public final class ConfigParser {
         ProvidersSection.Providers providers = new ProvidersSection(values, findings, timeouts, pluginsConfigured)
                 .read(root.get(providersKey), top.key(providersKey));
         RouterConfig router = new RouterSection(values, findings, providers).read(root.get("Router"), top.key("Router"));
+        FailoverSettings failover = new FailoverSection(values, findings).read(root.get("Router"), top.key("Router"));
         warnAboutJavaScript(root, values, findings);
         warnIfNoDefaultRoute(providers.valid(), router, findings);
 
@@ -134,7 +136,7 @@ public final class ConfigParser {
                 .orElse(false);
         return new ConduitConfig(providers.valid(), router, apiKey, host, port, log, logLevel, timeouts.total(), proxyUrl,
                 nonInteractive, source, writer.inDocumentOrder(findings.warnings()), timeouts, drain, ping, prices,
-                adminNeedsApiKey);
+                adminNeedsApiKey, failover);
     }
 
     private static Duration millis(JsonNode root, String key, Duration absent, Values values) {

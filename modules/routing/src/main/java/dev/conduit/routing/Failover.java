@@ -79,7 +79,7 @@ public final class Failover {
         List<TargetStats> stats = new ArrayList<>(targets.size());
         targets.stream()
                 .sorted(Comparator.comparing(RouteTarget::provider).thenComparing(RouteTarget::model))
-                .forEach(target -> stats.add(stats(target)));
+                .forEach(target -> stats.add(snapshot(target)));
         return stats;
     }
 
@@ -88,7 +88,12 @@ public final class Failover {
         return configured.contains(target) ? target : new RouteTarget(target.provider(), OTHER_MODEL);
     }
 
-    private TargetStats stats(RouteTarget entry) {
+    /** The counters {@code target} is counted under (see {@link #entryOf}). */
+    public TargetStats stats(RouteTarget target) {
+        return snapshot(entryOf(target));
+    }
+
+    private TargetStats snapshot(RouteTarget entry) {
         TargetCounters live = counters.getOrDefault(entry, new TargetCounters());
         return new TargetStats(entry.provider(), entry.model(), live.requests.sum(), live.errors.sum(),
                 live.retries.sum(), live.fallbacks.sum(), live.skipped.sum(), live.latencyMillis().orElse(0),

@@ -49,7 +49,7 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
     }
 
     /** @param router the {@code Router} section */
-    RunningGateway(String extraConfig, String extraProviders, String router) {
+    public RunningGateway(String extraConfig, String extraProviders, String router) {
         this.extraConfig = extraConfig;
         this.extraProviders = extraProviders;
         this.router = router;
@@ -64,7 +64,12 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
 
     /** A gateway with more providers, started at once (for runners other than JUnit Jupiter). */
     public static RunningGateway start(String extraConfig, String extraProviders) throws Exception {
-        RunningGateway gateway = new RunningGateway(extraConfig, extraProviders);
+        return start(extraConfig, extraProviders, "{default: 'mock,mock-model'}");
+    }
+
+    /** A gateway with more providers and its own {@code Router}, started at once. */
+    public static RunningGateway start(String extraConfig, String extraProviders, String router) throws Exception {
+        RunningGateway gateway = new RunningGateway(extraConfig, extraProviders, router);
         gateway.startNow();
         return gateway;
     }

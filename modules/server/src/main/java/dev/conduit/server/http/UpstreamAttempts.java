@@ -63,8 +63,11 @@ final class UpstreamAttempts {
                 pause(attempt.delay());
                 T result = call.run(attempt, link);
                 link.answerBegan();
-                if (link.brokenBy() != null) {
-                    plan.failedAfterStart(Failure.of(Failure.Cause.FAILED));
+                UpstreamException.Kind broken = link.brokenBy();
+                if (broken == UpstreamException.Kind.DRAINING) {
+                    abandoned(plan, attempt);
+                } else if (broken != null) {
+                    plan.failedAfterStart(Failure.of(causeAfterStart(broken)));
                     ended(attempt, AttemptOutcome.ERROR);
                 } else {
                     ended(attempt, AttemptOutcome.SUCCESS);
@@ -168,6 +171,15 @@ final class UpstreamAttempts {
             cause = Failure.Cause.FAILED;
         }
         return new Failure(cause, retryAfter);
+    }
+
+    /** Why a stream that had begun broke, from the kind its in-band error was counted as. */
+    private static Failure.Cause causeAfterStart(UpstreamException.Kind kind) {
+        return switch (kind) {
+            case AUTH, STATUS_4XX -> Failure.Cause.REJECTED;
+            case RATE_LIMITED -> Failure.Cause.RATE_LIMITED;
+            default -> Failure.Cause.FAILED;
+        };
     }
 
     private static UpstreamException tooLongToWait(UpstreamException failed, Duration retryAfter) {

@@ -1,6 +1,9 @@
 /**
- * Which provider and model serve a request: scenario detection, token counting and target
- * selection. Pure logic without I/O, so it is tested with plain objects.
+ * Which provider and model serve a request: scenario detection, routing rules, token counting and
+ * the route plan (candidates, fallbacks, explanation); and what keeps requests going when
+ * providers fail: attempt plans, circuit breakers, key rotation, balancing and per-target
+ * counters. Pure logic without I/O or threads, so it is tested with plain objects and a fake
+ * clock; project overrides and session usage come in through interfaces.
  */
 module dev.conduit.routing {
     requires transitive dev.conduit.protocol;

@@ -13,6 +13,7 @@ import java.util.Arrays;
 public final class Main {
 
     static final int OK = 0;
+    static final int FAILURE = 1;
     static final int USAGE = 2;
 
     /** Not for users: the workload the image build records the AOT cache with. */
@@ -23,14 +24,17 @@ public final class Main {
 
             Commands:
               run        run the gateway in the foreground
+              model      explain which route a request takes: model --explain REQUEST.json
               version    print the version
               help       show this help
 
             conduit run [options]
             %s
 
+            %s
+
             Point Claude Code at it:  ANTHROPIC_BASE_URL=http://127.0.0.1:3456 claude
-            """.formatted(WorkerOptions.USAGE.indent(2).stripTrailing());
+            """.formatted(WorkerOptions.USAGE.indent(2).stripTrailing(), ModelCommand.USAGE);
 
     private Main() {}
 
@@ -55,6 +59,7 @@ public final class Main {
                 }
                 yield WorkerMain.run(rest);
             }
+            case "model" -> ModelCommand.run(rest, out, err);
             case "version", "--version", "-v" -> {
                 out.println("conduit " + Version.current());
                 yield OK;
@@ -64,7 +69,7 @@ public final class Main {
                     yield AotTraining.run();
                 } catch (Exception e) {
                     err.println("AOT training failed: " + e);
-                    yield 1;
+                    yield FAILURE;
                 }
             }
             case "help", "--help", "-h" -> {

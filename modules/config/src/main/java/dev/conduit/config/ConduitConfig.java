@@ -28,6 +28,8 @@ import java.util.Optional;
  *     estimated cost; empty when not given
  * @param adminNeedsApiKey {@code ADMIN_REQUIRES_APIKEY}: whether {@code /health/detailed} and
  *     {@code /metrics} require {@code APIKEY} like the API does
+ * @param failover retries, circuit breakers and key benching ({@code Router.retry}, {@code
+ *     Router.breaker}, {@code Router.keyCooldownSeconds})
  */
 public record ConduitConfig(
         List<ProviderConfig> providers,
@@ -46,7 +48,8 @@ public record ConduitConfig(
         Duration drainTimeout,
         Duration pingInterval,
         Map<RouteTarget, TokenPrice> prices,
-        boolean adminNeedsApiKey) {
+        boolean adminNeedsApiKey,
+        FailoverSettings failover) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3456;
@@ -67,7 +70,7 @@ public record ConduitConfig(
         this(providers, router, apiKey, host, port, log, logLevel, apiTimeout, proxyUrl, nonInteractiveMode, source,
                 warnings, new UpstreamTimeouts(UpstreamTimeouts.DEFAULTS.connect(), UpstreamTimeouts.DEFAULTS.firstByte(),
                         UpstreamTimeouts.DEFAULTS.streamIdle(), apiTimeout),
-                DEFAULT_DRAIN_TIMEOUT, DEFAULT_PING_INTERVAL, Map.of(), false);
+                DEFAULT_DRAIN_TIMEOUT, DEFAULT_PING_INTERVAL, Map.of(), false, FailoverSettings.DEFAULTS);
     }
 
     public Optional<ProviderConfig> provider(String name) {
@@ -83,6 +86,6 @@ public record ConduitConfig(
     public ConduitConfig withListener(String newHost, int newPort) {
         return new ConduitConfig(providers, router, apiKey, newHost, newPort, log, logLevel, apiTimeout,
                 proxyUrl, nonInteractiveMode, source, warnings, timeouts, drainTimeout, pingInterval, prices,
-                adminNeedsApiKey);
+                adminNeedsApiKey, failover);
     }
 }

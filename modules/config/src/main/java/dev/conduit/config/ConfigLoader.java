@@ -60,6 +60,16 @@ public final class ConfigLoader {
     }
 
     /**
+     * Reads the {@code Router} of a claude-code-router project or session file
+     * ({@code ~/.claude-code-router/<project>/config.json}, {@code <project>/<session>.json}), its
+     * targets checked against the providers of {@code base}; empty when the file has no
+     * {@code Router}.
+     */
+    public Optional<RouterConfig> parseRouter(String text, Path file, ConduitConfig base) throws ConfigException {
+        return new ConfigParser(environment).parseRouter(text, file, base.providers());
+    }
+
+    /**
      * The configuration when there is no file: a provider for each of {@code OPENAI_API_KEY},
      * {@code OPENROUTER_API_KEY}, {@code DEEPSEEK_API_KEY}, {@code GROQ_API_KEY},
      * {@code GEMINI_API_KEY} and {@code ANTHROPIC_API_KEY} that is set, plus a local Ollama

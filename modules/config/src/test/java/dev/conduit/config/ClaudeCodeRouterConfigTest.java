@@ -116,12 +116,12 @@ class ClaudeCodeRouterConfigTest {
         ConduitConfig config = Configs.parse(CONFIG, ENVIRONMENT);
 
         RouterConfig router = config.router();
-        assertThat(router.defaultTarget()).contains(new RouteTarget("deepseek", "deepseek-chat"));
-        assertThat(router.background()).contains(new RouteTarget("ollama", "qwen2.5-coder:latest"));
-        assertThat(router.think()).contains(new RouteTarget("deepseek", "deepseek-reasoner"));
-        assertThat(router.longContext()).contains(new RouteTarget("openrouter", "google/gemini-2.5-pro-preview"));
+        assertThat(router.defaultRoute()).contains(new Route.Single(new RouteTarget("deepseek", "deepseek-chat")));
+        assertThat(router.background()).contains(new Route.Single(new RouteTarget("ollama", "qwen2.5-coder:latest")));
+        assertThat(router.think()).contains(new Route.Single(new RouteTarget("deepseek", "deepseek-reasoner")));
+        assertThat(router.longContext()).contains(new Route.Single(new RouteTarget("openrouter", "google/gemini-2.5-pro-preview")));
         assertThat(router.longContextThreshold()).isEqualTo(60_000);
-        assertThat(router.webSearch()).contains(new RouteTarget("openrouter", "google/gemini-2.5-flash:online"));
+        assertThat(router.webSearch()).contains(new Route.Single(new RouteTarget("openrouter", "google/gemini-2.5-flash:online")));
         assertThat(router.image()).isEmpty();
         assertThat(config.apiKey()).map(Secret::reveal).contains("gateway-secret");
         assertThat(config.host()).isEqualTo("127.0.0.1");
@@ -143,7 +143,7 @@ class ClaudeCodeRouterConfigTest {
                 "config.json:68:18: Router.webSearch: model \"google/gemini-2.5-flash:online\" is not in the models of"
                         + " provider \"openrouter\"; it is used anyway",
                 "config.json:71:25: CUSTOM_ROUTER_PATH: JavaScript routers cannot run in Conduit, so this one is"
-                        + " ignored; declarative routing rules replace them (see docs/CONFIG.md)");
+                        + " ignored; write its logic as Router.rules instead (see docs/CONFIG.md)");
     }
 
     @Test

@@ -39,7 +39,7 @@ class EnvironmentDefaultsTest {
         assertThat(provider.apiBaseUrl()).isEqualTo(URI.create(url));
         assertThat(provider.apiKeys()).extracting(Secret::reveal).containsExactly("key-from-" + variable);
         assertThat(provider.models()).containsExactly(models.split(" "));
-        assertThat(config.router().defaultTarget()).contains(new RouteTarget(name, models.split(" ")[0]));
+        assertThat(config.router().defaultRoute()).contains(new Route.Single(new RouteTarget(name, models.split(" ")[0])));
         assertThat(config.source()).isEqualTo(new ConfigSource.Environment(List.of(variable)));
     }
 
@@ -51,7 +51,7 @@ class EnvironmentDefaultsTest {
                 "OPENAI_API_KEY", "sk-oai"));
 
         assertThat(config.providers()).extracting(ProviderConfig::name).containsExactly("openai", "deepseek", "anthropic");
-        assertThat(config.router().defaultTarget()).contains(new RouteTarget("openai", "gpt-5"));
+        assertThat(config.router().defaultRoute()).contains(new Route.Single(new RouteTarget("openai", "gpt-5")));
         assertThat(config.router().think()).isEmpty();
         assertThat(config.source().toString())
                 .isEqualTo("no config file; providers from OPENAI_API_KEY, DEEPSEEK_API_KEY, ANTHROPIC_API_KEY");
@@ -61,8 +61,8 @@ class EnvironmentDefaultsTest {
     void deepSeekAsTheDefaultThinksWithItsReasoner() {
         ConduitConfig config = defaults(Map.of("DEEPSEEK_API_KEY", "sk-ds", "GEMINI_API_KEY", "gm"));
 
-        assertThat(config.router().defaultTarget()).contains(new RouteTarget("deepseek", "deepseek-chat"));
-        assertThat(config.router().think()).contains(new RouteTarget("deepseek", "deepseek-reasoner"));
+        assertThat(config.router().defaultRoute()).contains(new Route.Single(new RouteTarget("deepseek", "deepseek-chat")));
+        assertThat(config.router().think()).contains(new Route.Single(new RouteTarget("deepseek", "deepseek-reasoner")));
     }
 
     @Test
@@ -100,7 +100,7 @@ class EnvironmentDefaultsTest {
         assertThat(ollama.apiBaseUrl()).isEqualTo(URI.create("http://127.0.0.1:11434/v1/chat/completions"));
         assertThat(ollama.apiKeys()).isEmpty();
         assertThat(ollama.models()).containsExactly("qwen3:8b", "llama3.2:latest");
-        assertThat(config.router().defaultTarget()).contains(new RouteTarget("ollama", "qwen3:8b"));
+        assertThat(config.router().defaultRoute()).contains(new Route.Single(new RouteTarget("ollama", "qwen3:8b")));
         assertThat(config.source()).isEqualTo(new ConfigSource.Environment(List.of("ollama at http://127.0.0.1:11434")));
     }
 
@@ -111,7 +111,7 @@ class EnvironmentDefaultsTest {
         ConduitConfig config = new ConfigLoader(Map.of("GROQ_API_KEY", "gsk"), HOME, probe).defaults();
 
         assertThat(config.providers()).extracting(ProviderConfig::name).containsExactly("groq", "ollama");
-        assertThat(config.router().defaultTarget()).contains(new RouteTarget("groq", "openai/gpt-oss-120b"));
+        assertThat(config.router().defaultRoute()).contains(new Route.Single(new RouteTarget("groq", "openai/gpt-oss-120b")));
     }
 
     @Test
@@ -119,7 +119,7 @@ class EnvironmentDefaultsTest {
         ConduitConfig config = new ConfigLoader(Map.of(), HOME, baseUrl -> Optional.of(List.of())).defaults();
 
         assertThat(config.providers()).extracting(ProviderConfig::name).containsExactly("ollama");
-        assertThat(config.router().defaultTarget()).isEmpty();
+        assertThat(config.router().defaultRoute()).isEmpty();
     }
 
     @Test

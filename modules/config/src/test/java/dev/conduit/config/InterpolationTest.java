@@ -57,7 +57,7 @@ class InterpolationTest {
 
         assertThat(config.port()).isEqualTo(8080);
         assertThat(onlyProvider(config).models()).containsExactly("deepseek-chat");
-        assertThat(config.router().defaultTarget()).map(RouteTarget::toString).contains("deepseek,deepseek-chat");
+        assertThat(config.router().defaultRoute()).map(Route::toString).contains("deepseek,deepseek-chat");
         assertThat(config.router().longContextThreshold()).isEqualTo(65_536);
     }
 

@@ -236,7 +236,7 @@ class ValidationTest {
                 {"Providers": [%s], "Router": {"default": "DeepSeek, deepseek-chat"}}
                 """.formatted(DEEPSEEK));
 
-        assertThat(config.router().defaultTarget()).contains(new RouteTarget("deepseek", "deepseek-chat"));
+        assertThat(config.router().defaultRoute()).contains(new Route.Single(new RouteTarget("deepseek", "deepseek-chat")));
     }
 
     @Test
@@ -248,7 +248,7 @@ class ValidationTest {
                 }
                 """.formatted(DEEPSEEK));
 
-        assertThat(config.router().think()).contains(new RouteTarget("deepseek", "deepseek-r2"));
+        assertThat(config.router().think()).contains(new Route.Single(new RouteTarget("deepseek", "deepseek-r2")));
         assertThat(config.warnings()).containsExactly("config.json:3:60: Router.think: model \"deepseek-r2\" is not in"
                 + " the models of provider \"deepseek\"; it is used anyway");
     }
@@ -284,7 +284,7 @@ class ValidationTest {
                 """);
 
         assertThat(config.warnings()).contains("config.json:2:25: CUSTOM_ROUTER_PATH: JavaScript routers cannot run in"
-                + " Conduit, so this one is ignored; declarative routing rules replace them (see docs/CONFIG.md)");
+                + " Conduit, so this one is ignored; write its logic as Router.rules instead (see docs/CONFIG.md)");
     }
 
     @Test

@@ -59,6 +59,16 @@ public final class GatewayMetrics {
         instruments.fallbacks().labelValues(route).inc();
     }
 
+    /** An upstream attempt ended; {@code model} is a configured model or "other". */
+    public void recordAttempt(String provider, String model, AttemptOutcome outcome) {
+        instruments.upstreamAttempts().labelValues(provider, model, outcome.label()).inc();
+    }
+
+    /** A target's moving average of time to first byte changed. */
+    public void recordFirstByteAverage(String provider, String model, double seconds) {
+        instruments.firstByteAverage().labelValues(provider, model).set(seconds);
+    }
+
     public void recordBreakerState(String provider, String model, BreakerState state) {
         instruments.breakerState().labelValues(provider, model).set(state.gaugeValue());
     }

@@ -75,6 +75,17 @@ public final class Monitoring {
         metrics.recordFallback(route);
     }
 
+    /**
+     * An upstream attempt ended, with the target's moving average of time to first byte after it
+     * (0 while it has none).
+     */
+    public void attempted(String provider, String model, AttemptOutcome outcome, double firstByteAverageSeconds) {
+        metrics.recordAttempt(provider, model, outcome);
+        if (firstByteAverageSeconds > 0) {
+            metrics.recordFirstByteAverage(provider, model, firstByteAverageSeconds);
+        }
+    }
+
     /** A circuit breaker of one target changed state (report the initial state too). */
     public void breakerChanged(String provider, String model, BreakerState state) {
         metrics.recordBreakerState(provider, model, state);

@@ -9,7 +9,8 @@
  *       it drains;
  *   <li>per client request calls {@code record(RequestOutcome)} once, after the last byte; per
  *       failed attempt that is retried or falls back {@code attemptFailed(provider, kind)}, then
- *       {@code retried(provider)} or {@code fellBack(route)};
+ *       {@code retried(provider)} or {@code fellBack(route)}; per attempt, once it ended, {@code
+ *       attempted(provider, model, outcome, firstByteAverageSeconds)};
  *   <li>on each breaker transition calls {@code breakerChanged(provider, model, state)};
  *   <li>serves /ready from {@code readiness().report()}, /health from {@code health().evaluate()},
  *       /metrics through {@code exposition()}, and /health/detailed from those plus {@code

@@ -77,6 +77,22 @@ class MetricsExpositionTest {
         assertThat(scrape.has("process_cpu_seconds_total")).isTrue();
     }
 
+    @Test
+    void countsAttemptsPerTargetAndShowsTheirTimeToFirstByte() {
+        monitoring.attempted("deepseek", "deepseek-chat", AttemptOutcome.ERROR, 0);
+        monitoring.attempted("deepseek", "deepseek-chat", AttemptOutcome.SUCCESS, 0.42);
+        monitoring.attempted("deepseek", "deepseek-chat", AttemptOutcome.SUCCESS, 0.38);
+
+        Scrape scrape = Scrape.of(monitoring.metrics());
+
+        assertThat(scrape.counter("conduit_upstream_attempts_total", "provider", "deepseek", "model", "deepseek-chat",
+                "outcome", "success")).isEqualTo(2);
+        assertThat(scrape.counter("conduit_upstream_attempts_total", "provider", "deepseek", "model", "deepseek-chat",
+                "outcome", "error")).isEqualTo(1);
+        assertThat(scrape.series("conduit_upstream_first_byte_average_seconds", "provider", "deepseek", "model",
+                "deepseek-chat").getGauge().getValue()).isEqualTo(0.38);
+    }
+
     private String write(MetricsFormat format) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         exposition.write(format, out);

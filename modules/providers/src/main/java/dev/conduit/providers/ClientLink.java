@@ -28,4 +28,8 @@ public interface ClientLink {
     /** The call spent {@code nanos} waiting on the upstream (for the gateway-overhead metric). */
     default void upstreamWaited(long nanos) {
     }
+
+    /** The first byte of the upstream's answer body arrived (for its time to first byte). */
+    default void upstreamFirstByte() {
+    }
 }

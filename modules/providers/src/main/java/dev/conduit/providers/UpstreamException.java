@@ -30,12 +30,22 @@ public final class UpstreamException extends RuntimeException {
     private final int status;
     private final Optional<String> retryAfter;
     private final Kind kind;
+    private final boolean requestSent;
 
-    public UpstreamException(int status, String message, Optional<String> retryAfter, Kind kind) {
+    /**
+     * @param requestSent false only when the request provably never reached the upstream: the
+     *     connection failed before the request was written, so sending it again cannot do it twice
+     */
+    public UpstreamException(int status, String message, Optional<String> retryAfter, Kind kind, boolean requestSent) {
         super(message, null, false, false);
         this.status = status;
         this.retryAfter = retryAfter;
         this.kind = kind;
+        this.requestSent = requestSent;
+    }
+
+    public UpstreamException(int status, String message, Optional<String> retryAfter, Kind kind) {
+        this(status, message, retryAfter, kind, true);
     }
 
     /** An answer with an error status, counted by its status. */
@@ -61,5 +71,10 @@ public final class UpstreamException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** Whether the request may have reached the upstream (see the constructor). */
+    public boolean requestSent() {
+        return requestSent;
     }
 }

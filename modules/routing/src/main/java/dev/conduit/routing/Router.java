@@ -2,37 +2,258 @@ package dev.conduit.routing;
 
 import dev.conduit.config.ConduitConfig;
 import dev.conduit.config.ProviderConfig;
+import dev.conduit.config.Route;
 import dev.conduit.config.RouteTarget;
+import dev.conduit.config.RouterConfig;
+import dev.conduit.config.RoutingRule;
+import dev.conduit.protocol.anthropic.ContentBlock;
+import dev.conduit.protocol.anthropic.Message;
 import dev.conduit.protocol.anthropic.MessagesRequest;
+import dev.conduit.protocol.anthropic.Role;
+import dev.conduit.protocol.anthropic.Thinking;
+import dev.conduit.protocol.anthropic.Tool;
+import dev.conduit.routing.Explanation.Step;
+import dev.conduit.routing.Explanation.Verdict;
+import dev.conduit.routing.SessionRouters.SessionRouter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
- * Chooses the target of a request. An explicit {@code "provider,model"} in the model field wins
- * (matched case-insensitively and rewritten to the configured spelling); everything else goes to
- * {@code Router.default}.
+ * Chooses the route of a request, first match wins:
+ * <ol>
+ *   <li>an explicit {@code "provider,model"} in the model field (matched ignoring case, sent with
+ *       the configured spelling);</li>
+ *   <li>{@code Router.rules}, in order;</li>
+ *   <li>claude-code-router's scenarios, in its order: {@code longContext}, the subagent tag,
+ *       {@code background}, {@code webSearch}, {@code think}, {@code image}; a scenario whose
+ *       route is not set is skipped;</li>
+ *   <li>{@code Router.default}.</li>
+ * </ol>
+ * A session's project or session override replaces {@code Router} for its requests, except
+ * {@code background}, which claude-code-router always takes from the config. Tokens are worked
+ * out only when a route set in the config needs them, and only as far as it needs them.
  */
 public final class Router {
 
-    private final ConduitConfig config;
+    /** claude-code-router keeps a session on the long-context route while its requests exceed this. */
+    static final long SESSION_LONG_CONTEXT_FLOOR = 20_000;
 
+    private final ConduitConfig config;
+    private final TokenCounter counter;
+    private final SessionRouters sessionRouters;
+    private final SessionUsage sessionUsage;
+
+    /** A router without session overrides, with its own session usage and cl100k token counter. */
     public Router(ConduitConfig config) {
+        this(config, TokenCounter.cl100k(), SessionRouters.NONE, new SessionUsage());
+    }
+
+    public Router(ConduitConfig config, TokenCounter counter, SessionRouters sessionRouters, SessionUsage sessionUsage) {
         this.config = config;
+        this.counter = counter;
+        this.sessionRouters = sessionRouters;
+        this.sessionUsage = sessionUsage;
+    }
+
+    /** Where the server records each session's usage as requests complete. */
+    public SessionUsage sessionUsage() {
+        return sessionUsage;
     }
 
     public RouteDecision route(MessagesRequest request) {
-        Optional<RouteTarget> explicit = RouteTarget.parse(request.model());
-        if (explicit.isPresent()) {
-            return new RouteDecision(canonical(explicit.get()), Scenario.EXPLICIT);
-        }
-        RouteTarget fallback = config.router().defaultTarget().orElseThrow(this::noDefault);
-        return new RouteDecision(fallback, Scenario.DEFAULT);
+        return route(RouteRequest.of(request));
     }
 
-    private RouteTarget canonical(RouteTarget requested) {
+    /** @throws RoutingException when no configured target can serve the request */
+    public RouteDecision route(RouteRequest request) {
+        MessagesRequest message = request.message();
+        Optional<String> session = SessionIds.of(message.userId(), request.headers());
+        Optional<SessionRouter> override = session.flatMap(sessionRouters::find);
+        Attempt attempt = new Attempt(request, override.map(SessionRouter::router).orElse(config.router()), session,
+                override, SubagentTag.find(message.system()), new TokenGauge(message, counter, request.bodyBytes()));
+        return explicit(attempt)
+                .or(() -> rules(attempt))
+                .or(() -> longContext(attempt))
+                .or(() -> subagent(attempt))
+                .or(() -> background(attempt))
+                .or(() -> webSearch(attempt))
+                .or(() -> think(attempt))
+                .or(() -> image(attempt))
+                .orElseGet(() -> defaultRoute(attempt));
+    }
+
+    /** One request on its way through the routes, with the steps explained so far. */
+    private record Attempt(RouteRequest request, RouterConfig router, Optional<String> session,
+            Optional<SessionRouter> override, Optional<SubagentTag> tag, TokenGauge tokens, List<Step> steps) {
+
+        Attempt(RouteRequest request, RouterConfig router, Optional<String> session, Optional<SessionRouter> override,
+                Optional<SubagentTag> tag, TokenGauge tokens) {
+            this(request, router, session, override, tag, tokens, new ArrayList<>());
+        }
+
+        MessagesRequest message() {
+            return request.message();
+        }
+
+        Optional<RouteDecision> no(String route, String reason) {
+            steps.add(new Step(route, Verdict.NOT_MATCHED, reason));
+            return Optional.empty();
+        }
+
+        Optional<RouteDecision> notSet(String slot) {
+            steps.add(new Step(slot, Verdict.SKIPPED, "Router." + slot + " is not set"));
+            return Optional.empty();
+        }
+
+        Optional<RouteDecision> yes(Scenario scenario, String name, String shownName, String reason, Route route,
+                List<RouteTarget> fallbacks) {
+            steps.add(new Step(shownName, Verdict.MATCHED, reason + " → " + route));
+            MessagesRequest forwarded = tag.map(found -> found.removeFrom(message())).orElse(message());
+            return Optional.of(new RouteDecision(scenario, name, route, fallbacks, forwarded, session,
+                    override.map(SessionRouter::source), new Explanation(steps), tag));
+        }
+
+        Optional<RouteDecision> yes(Scenario scenario, String reason, Route route) {
+            return yes(scenario, scenario.label(), scenario.label(), reason, route, router.fallbackOf(scenario.label()));
+        }
+    }
+
+    private Optional<RouteDecision> explicit(Attempt attempt) {
+        String model = attempt.message().model();
+        Optional<RouteTarget> named = RouteTarget.parse(model);
+        if (named.isEmpty()) {
+            return attempt.no("explicit", "model \"" + model + "\" is not \"provider,model\"");
+        }
+        RouteTarget target = canonical(named.get(), "model \"" + named.get() + "\"");
+        return attempt.yes(Scenario.EXPLICIT, "explicit", "explicit", "the model field names a target",
+                new Route.Single(target), List.of());
+    }
+
+    private Optional<RouteDecision> rules(Attempt attempt) {
+        for (RoutingRule rule : attempt.router().rules()) {
+            String shown = "rule \"" + rule.name() + "\"";
+            Optional<String> failure = RuleCheck.failure(rule, attempt.request(), attempt.tokens());
+            if (failure.isEmpty()) {
+                String reason = rule.conditions().isEmpty() ? "it has no conditions"
+                        : "all " + rule.conditions().size() + " conditions hold";
+                return attempt.yes(Scenario.RULE, rule.name(), shown, reason, rule.target(),
+                        attempt.router().fallbackOf(rule.name()));
+            }
+            attempt.no(shown, failure.get());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<RouteDecision> longContext(Attempt attempt) {
+        Optional<Route> route = attempt.router().longContext();
+        if (route.isEmpty()) {
+            return attempt.notSet("longContext");
+        }
+        long threshold = attempt.router().longContextThreshold();
+        TokenGauge tokens = attempt.tokens();
+        if (tokens.above(threshold)) {
+            return attempt.yes(Scenario.LONG_CONTEXT, "input tokens " + tokens.describe() + " > " + threshold,
+                    route.get());
+        }
+        OptionalLong last = attempt.session().map(sessionUsage::lastInputTokens).orElse(OptionalLong.empty());
+        String lastUsage = last.isEmpty() ? "" : "; the session's last request had " + last.getAsLong() + " input tokens";
+        if (last.isPresent() && last.getAsLong() > threshold && tokens.above(SESSION_LONG_CONTEXT_FLOOR)) {
+            return attempt.yes(Scenario.LONG_CONTEXT, "the session's last request had " + last.getAsLong()
+                    + " input tokens (> " + threshold + ") and this one " + tokens.describe() + " (> "
+                    + SESSION_LONG_CONTEXT_FLOOR + ")", route.get());
+        }
+        return attempt.no("longContext", "input tokens " + tokens.describe() + ", not over " + threshold + lastUsage);
+    }
+
+    private Optional<RouteDecision> subagent(Attempt attempt) {
+        if (attempt.tag().isEmpty()) {
+            return attempt.no("subagent", "no <CCR-SUBAGENT-MODEL> tag in the system prompt");
+        }
+        SubagentTag tag = attempt.tag().get();
+        String where = "the <CCR-SUBAGENT-MODEL> tag in system[" + tag.block() + "]";
+        RouteTarget named = RouteTarget.parse(tag.route()).orElseThrow(() -> new RoutingException(400,
+                where + " holds \"" + tag.route() + "\", not \"provider,model\""));
+        RouteTarget target = canonical(named, where + " (\"" + named + "\")");
+        return attempt.yes(Scenario.SUBAGENT, "subagent", "subagent", "system[" + tag.block() + "] names "
+                + tag.route() + " (the tag is removed before forwarding)", new Route.Single(target), List.of());
+    }
+
+    private Optional<RouteDecision> background(Attempt attempt) {
+        // claude-code-router reads background from the config even when a project overrides Router
+        Optional<Route> route = config.router().background();
+        if (route.isEmpty()) {
+            return attempt.notSet("background");
+        }
+        String model = attempt.message().model();
+        if (!model.contains("claude") || !model.contains("haiku")) {
+            return attempt.no("background", "model \"" + model + "\" is not a Claude Haiku model");
+        }
+        return attempt.yes(Scenario.BACKGROUND, "background", "background", "model \"" + model
+                + "\" is a Claude Haiku model", route.get(), config.router().fallbackOf("background"));
+    }
+
+    private Optional<RouteDecision> webSearch(Attempt attempt) {
+        Optional<Route> route = attempt.router().webSearch();
+        if (route.isEmpty()) {
+            return attempt.notSet("webSearch");
+        }
+        for (Tool tool : attempt.message().tools()) {
+            if (tool.type() != null && tool.type().startsWith("web_search")) {
+                return attempt.yes(Scenario.WEB_SEARCH, "tool \"" + tool.name() + "\" is of type " + tool.type(),
+                        route.get());
+            }
+        }
+        return attempt.no("webSearch", "no tool of type web_search*");
+    }
+
+    private Optional<RouteDecision> think(Attempt attempt) {
+        Optional<Route> route = attempt.router().think();
+        if (route.isEmpty()) {
+            return attempt.notSet("think");
+        }
+        return switch (attempt.message().thinking()) {
+            case null -> attempt.no("think", "the request does not ask for thinking");
+            case Thinking.Disabled disabled -> attempt.no("think", "thinking is disabled");
+            case Thinking.Adaptive adaptive -> attempt.yes(Scenario.THINK, "thinking is adaptive", route.get());
+            case Thinking.Enabled enabled -> attempt.yes(Scenario.THINK, "thinking is enabled (budget "
+                    + enabled.budgetTokens() + " tokens)", route.get());
+        };
+    }
+
+    private Optional<RouteDecision> image(Attempt attempt) {
+        Optional<Route> route = attempt.router().image();
+        if (route.isEmpty()) {
+            return attempt.notSet("image");
+        }
+        List<Message> messages = attempt.message().messages();
+        if (messages.isEmpty() || messages.getLast().role() != Role.USER || !hasImage(messages.getLast().content())) {
+            return attempt.no("image", "the last message is not a user message with an image");
+        }
+        return attempt.yes(Scenario.IMAGE, "the last user message carries an image", route.get());
+    }
+
+    private static boolean hasImage(List<ContentBlock> blocks) {
+        for (ContentBlock block : blocks) {
+            if (block instanceof ContentBlock.Image
+                    || (block instanceof ContentBlock.ToolResult result && hasImage(result.content()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private RouteDecision defaultRoute(Attempt attempt) {
+        // a project's Router without a default falls back to the config's (claude-code-router fails)
+        Route route = attempt.router().defaultRoute().or(() -> config.router().defaultRoute()).orElseThrow(this::noDefault);
+        return attempt.yes(Scenario.DEFAULT, "no other route applies", route).orElseThrow();
+    }
+
+    private RouteTarget canonical(RouteTarget requested, String what) {
         ProviderConfig provider = config.provider(requested.provider()).orElseThrow(() -> new RoutingException(404,
-                "model \"" + requested + "\": no provider named \"" + requested.provider() + "\" is configured"
-                        + knownProviders()));
+                what + ": no provider named \"" + requested.provider() + "\" is configured" + knownProviders()));
         String model = provider.models().stream()
                 .filter(known -> known.equalsIgnoreCase(requested.model()))
                 .findFirst()

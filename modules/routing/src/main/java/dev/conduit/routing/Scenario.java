@@ -1,8 +1,9 @@
 package dev.conduit.routing;
 
-/** claude-code-router's routing scenarios, in its order of precedence. */
+/** What chose a request's route, in claude-code-router's order of precedence, with rules after explicit targets. */
 public enum Scenario {
     EXPLICIT("explicit"),
+    RULE("rule"),
     LONG_CONTEXT("longContext"),
     SUBAGENT("subagent"),
     BACKGROUND("background"),

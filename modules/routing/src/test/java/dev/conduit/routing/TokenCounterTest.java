@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class TokenCounterTest {
 
-    private final TokenCounter counter = new TokenCounter();
+    private final TokenCounter counter = TokenCounter.cl100k();
 
     @Test
     void countsWithTheCl100kVocabulary() {

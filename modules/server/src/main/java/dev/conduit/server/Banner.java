@@ -2,7 +2,7 @@ package dev.conduit.server;
 
 import dev.conduit.config.ConduitConfig;
 import dev.conduit.config.ProviderConfig;
-import dev.conduit.config.RouteTarget;
+import dev.conduit.config.Route;
 import dev.conduit.config.RouterConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,17 +45,20 @@ final class Banner {
 
     private static String routes(RouterConfig router) {
         List<String> routes = new ArrayList<>();
-        add(routes, "default", router.defaultTarget());
+        add(routes, "default", router.defaultRoute());
         add(routes, "background", router.background());
         add(routes, "think", router.think());
         add(routes, "longContext", router.longContext());
         add(routes, "webSearch", router.webSearch());
         add(routes, "image", router.image());
+        if (!router.rules().isEmpty()) {
+            routes.add(router.rules().size() + (router.rules().size() == 1 ? " rule" : " rules"));
+        }
         return routes.isEmpty() ? "none; only explicit \"provider,model\" requests can be served" : String.join(", ", routes);
     }
 
-    private static void add(List<String> routes, String slot, Optional<RouteTarget> target) {
-        target.ifPresent(value -> routes.add(slot + " → " + value));
+    private static void add(List<String> routes, String slot, Optional<Route> route) {
+        route.ifPresent(value -> routes.add(slot + " → " + value));
     }
 
     private static String hostForUrl(String host) {

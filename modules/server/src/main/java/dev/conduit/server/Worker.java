@@ -11,9 +11,11 @@ import dev.conduit.connections.UpstreamPoolInfo;
 import dev.conduit.management.DescribedMXBean;
 import dev.conduit.management.Mbeans;
 import dev.conduit.providers.UpstreamPool;
+import dev.conduit.routing.Failover;
 import dev.conduit.server.http.ConduitServer;
 import dev.conduit.server.http.Gateway;
 import dev.conduit.server.logging.Logging;
+import dev.conduit.server.routing.ProjectRouterFiles;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
@@ -53,9 +55,10 @@ public final class Worker {
         Logging.apply(config.logLevel(), config.log() ? ConduitHome.current().resolve("logs/worker.log") : null);
         config.warnings().forEach(warning -> LOG.warn("config: {}", warning));
 
-        Gateway gateway = Gateway.create(config, "conduit/" + Version.current());
+        Gateway gateway = Gateway.create(config, "conduit/" + Version.current(),
+                ProjectRouterFiles.forUser(Path.of(System.getProperty("user.home")), config, loader));
         ConnectionRegistry connections = new ConnectionRegistry(InstantSource.system());
-        WorkerMonitoring monitoring = new WorkerMonitoring(config, connections, gateway.providers());
+        WorkerMonitoring monitoring = new WorkerMonitoring(config, connections, gateway.providers(), gateway.failover());
         ConduitServer server = new ConduitServer(gateway, connections, monitoring.monitoring(), Version.current(),
                 config.host(), config.port());
         try {
@@ -143,6 +146,11 @@ public final class Worker {
 
     public List<UpstreamPool> upstreamPools() {
         return gateway.providers().pools();
+    }
+
+    /** Breakers, key rotation and per-target counters (for the Routing MBean and tests). */
+    public Failover failover() {
+        return gateway.failover();
     }
 
     public void await() throws InterruptedException {

@@ -6,6 +6,7 @@ import dev.conduit.config.RouteTarget;
 import dev.conduit.config.TokenPrice;
 import dev.conduit.connections.ConnectionRegistry;
 import dev.conduit.connections.DrainCoordinator;
+import dev.conduit.health.BreakerState;
 import dev.conduit.health.CheckResult;
 import dev.conduit.health.HealthStatus;
 import dev.conduit.health.ModelPrice;
@@ -13,6 +14,8 @@ import dev.conduit.health.Monitoring;
 import dev.conduit.health.PriceTable;
 import dev.conduit.providers.ProviderAdapter;
 import dev.conduit.providers.Providers;
+import dev.conduit.routing.CircuitState;
+import dev.conduit.routing.Failover;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +39,7 @@ final class WorkerMonitoring implements AutoCloseable {
     private final Monitoring monitoring;
     private final ScheduledExecutorService evaluator;
 
-    WorkerMonitoring(ConduitConfig config, ConnectionRegistry connections, Providers providers) {
+    WorkerMonitoring(ConduitConfig config, ConnectionRegistry connections, Providers providers, Failover failover) {
         monitoring = Monitoring.builder()
                 .activeConnections(connections::openConnections)
                 .activeStreams(connections::streams)
@@ -49,12 +52,38 @@ final class WorkerMonitoring implements AutoCloseable {
         monitoring.health().onChange(change -> LOG.warn("health {} → {}: {}",
                 change.previous().label(), change.current().label(), change.reason()));
         evaluator = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("health").factory());
-        evaluator.scheduleAtFixedRate(() -> monitoring.health().evaluate(), 5, 5, TimeUnit.SECONDS);
+        watchBreakers(failover);
+        evaluator.scheduleAtFixedRate(() -> {
+            failover.breakers().states(); // an open breaker whose cooldown ended turns half-open when read
+            monitoring.health().evaluate();
+        }, 5, 5, TimeUnit.SECONDS);
         for (ProviderConfig provider : config.providers()) {
             provider.probeInterval().ifPresent(interval -> providers.adapter(provider.name()).ifPresent(adapter ->
                     evaluator.scheduleWithFixedDelay(() -> Thread.startVirtualThread(() -> probe(adapter)),
                             0, interval.toMillis(), TimeUnit.MILLISECONDS)));
         }
+    }
+
+    /** Every breaker change is logged and shown in metrics and health; every configured target starts closed. */
+    private void watchBreakers(Failover failover) {
+        failover.breakers().onChange((target, from, to) -> {
+            if (to == CircuitState.CLOSED) {
+                LOG.info("breaker of {} {} → {}", target, from, to);
+            } else {
+                LOG.warn("breaker of {} {} → {}", target, from, to);
+            }
+            monitoring.breakerChanged(target.provider(), target.model(), healthState(to));
+        });
+        failover.stats().forEach(stats ->
+                monitoring.breakerChanged(stats.provider(), stats.model(), healthState(stats.breaker())));
+    }
+
+    private static BreakerState healthState(CircuitState state) {
+        return switch (state) {
+            case CLOSED -> BreakerState.CLOSED;
+            case HALF_OPEN -> BreakerState.HALF_OPEN;
+            case OPEN, FORCED_OPEN -> BreakerState.OPEN;
+        };
     }
 
     /** One active probe of a provider that asked for them; a change of result is logged. */

@@ -118,8 +118,8 @@ class AnthropicPassThroughTest {
     }
 
     @Test
-    void anOverloadedProviderIsA529ForTheClient() throws Exception {
-        gateway.upstream.enqueue(MockReply.json(529,
+    void aProviderStillOverloadedAfterThreeAttemptsIsA529ForTheClient() throws Exception {
+        gateway.upstream.failNext(3, MockReply.json(529,
                 "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
 
         HttpResponse<String> response = gateway.postJson("/v1/messages",
@@ -129,6 +129,7 @@ class AnthropicPassThroughTest {
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.at("/error/type").stringValue()).isEqualTo("overloaded_error");
         assertThat(body.at("/error/message").stringValue()).endsWith("answered 529: Overloaded");
+        assertThat(gateway.upstream.received()).hasSize(3);
     }
 
     @Test

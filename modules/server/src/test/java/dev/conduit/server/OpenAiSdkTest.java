@@ -49,11 +49,12 @@ import tools.jackson.databind.JsonNode;
  */
 class OpenAiSdkTest {
 
+    /** One attempt per request, so the SDK sees each upstream failure as it was given. */
     @RegisterExtension
     static final RunningGateway gateway = new RunningGateway("", """
             {name: 'gem', api_base_url: '{origin}/v1beta/models/', api_key: 'gm-sdk-key-0001',
              models: ['gemini-2.5-flash'], transformer: {use: ['gemini']}},
-            """);
+            """, "{default: 'mock,mock-model', retry: {maxAttempts: 1}}");
 
     private static OpenAIClient client;
 

@@ -27,6 +27,7 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
 
     private final String extraConfig;
     private final String extraProviders;
+    private final String router;
     private final HttpClient http = HttpClient.newHttpClient();
     MockUpstream upstream;
     Worker worker;
@@ -44,8 +45,14 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
      *     {@code http://127.0.0.1:<port>}
      */
     public RunningGateway(String extraConfig, String extraProviders) {
+        this(extraConfig, extraProviders, "{default: 'mock,mock-model'}");
+    }
+
+    /** @param router the {@code Router} section */
+    public RunningGateway(String extraConfig, String extraProviders, String router) {
         this.extraConfig = extraConfig;
         this.extraProviders = extraProviders;
+        this.router = router;
     }
 
     /** A gateway started at once, for tests that need one of their own. */
@@ -57,7 +64,12 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
 
     /** A gateway with more providers, started at once (for runners other than JUnit Jupiter). */
     public static RunningGateway start(String extraConfig, String extraProviders) throws Exception {
-        RunningGateway gateway = new RunningGateway(extraConfig, extraProviders);
+        return start(extraConfig, extraProviders, "{default: 'mock,mock-model'}");
+    }
+
+    /** A gateway with more providers and its own {@code Router}, started at once. */
+    public static RunningGateway start(String extraConfig, String extraProviders, String router) throws Exception {
+        RunningGateway gateway = new RunningGateway(extraConfig, extraProviders, router);
         gateway.startNow();
         return gateway;
     }
@@ -90,9 +102,9 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
                     api_key: '%s',
                     models: ['mock-model', 'Other-Model'],
                   }, %s],
-                  Router: {default: 'mock,mock-model'},
+                  Router: %s,
                 }""".formatted(placeholders(extraConfig), upstream.chatCompletionsUrl(), UPSTREAM_KEY,
-                        placeholders(extraProviders)));
+                        placeholders(extraProviders), router));
         worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"));
     }
 

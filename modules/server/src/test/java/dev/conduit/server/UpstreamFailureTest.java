@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** What a client sees when the provider fails: the right status, envelope and words, no secret. */
 class UpstreamFailureTest {
 
+    /** One attempt per request, so each failure reaches the client as the upstream gave it (see FailoverTest). */
     @RegisterExtension
-    static final RunningGateway gateway = new RunningGateway("");
+    static final RunningGateway gateway = new RunningGateway("", "", "{default: 'mock,mock-model', retry: {maxAttempts: 1}}");
 
     private static AnthropicClient client() {
         return gateway.anthropic();

@@ -30,13 +30,14 @@ class UpstreamTimeoutsTest {
     /** A listener whose accept queue is full: connecting to it hangs, as to a dead host. */
     private static final ServerSocket BLACKHOLE = blackhole();
 
+    /** One attempt per request, so each limit shows on its own (a connect timeout is otherwise retried). */
     @RegisterExtension
     static final RunningGateway gateway = new RunningGateway("""
             FIRST_BYTE_TIMEOUT_MS: 1500, STREAM_IDLE_TIMEOUT_MS: 1500, API_TIMEOUT_MS: 3000, PING_INTERVAL_MS: 400,
             """, """
             {name: 'blackhole', api_base_url: 'http://127.0.0.1:%d/v1/chat/completions', models: ['any'],
              connect_timeout_ms: 1000},
-            """.formatted(BLACKHOLE.getLocalPort()));
+            """.formatted(BLACKHOLE.getLocalPort()), "{default: 'mock,mock-model', retry: {maxAttempts: 1}}");
 
     private static ServerSocket blackhole() {
         try {

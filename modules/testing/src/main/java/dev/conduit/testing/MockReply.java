@@ -39,6 +39,15 @@ public sealed interface MockReply {
     /** {@code reply}, after thinking for {@code delay}. */
     record Delayed(Duration delay, MockReply reply) implements MockReply {}
 
+    /** Drops the connection once the request has arrived, without answering: the caller's request was sent. */
+    record Reset() implements MockReply {}
+
+    /** An error in OpenAI's envelope, with {@code Retry-After} when it is not null. */
+    static MockReply error(int status, String retryAfter) {
+        String body = "{\"error\":{\"message\":\"mock upstream failing on command with " + status + "\"}}";
+        return json(status, body, retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter));
+    }
+
     static MockReply json(int status, String body) {
         return new Whole(status, "application/json", body, Map.of());
     }

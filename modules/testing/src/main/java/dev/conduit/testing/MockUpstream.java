@@ -17,7 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -43,8 +45,10 @@ public final class MockUpstream implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Server server;
-    private final ServerConnector connector;
+    private volatile ServerConnector connector;
+    private final int port;
     private final ConcurrentLinkedQueue<MockReply> replies = new ConcurrentLinkedQueue<>();
+    private final List<Command> commands = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
     private final BlockingQueue<RecordedRequest> arrivals = new LinkedBlockingQueue<>();
     private final BlockingQueue<Long> cancellations = new LinkedBlockingQueue<>();
@@ -72,21 +76,71 @@ public final class MockUpstream implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("mock upstream did not start", e);
         }
+        port = connector.getLocalPort();
     }
 
     /** The chat completions endpoint, as a provider's {@code api_base_url}. */
     public URI chatCompletionsUrl() {
-        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/v1/chat/completions");
+        return URI.create("http://127.0.0.1:" + port + "/v1/chat/completions");
     }
 
     /** {@code http://127.0.0.1:<port>}, for providers whose URL is built from a prefix (Gemini's models prefix). */
     public String origin() {
-        return "http://127.0.0.1:" + connector.getLocalPort();
+        return "http://127.0.0.1:" + port;
     }
 
     public MockUpstream enqueue(MockReply reply) {
         replies.add(reply);
         return this;
+    }
+
+    /** The next {@code times} requests get {@code reply} (before any queued reply), whatever they ask. */
+    public MockUpstream failNext(int times, MockReply reply) {
+        commands.add(new Command(request -> true, new AtomicInteger(times), reply));
+        return this;
+    }
+
+    /** The next {@code times} requests for {@code model} get {@code reply}; others are answered as usual. */
+    public MockUpstream failNext(String model, int times, MockReply reply) {
+        commands.add(new Command(request -> model.equals(modelOf(request)), new AtomicInteger(times), reply));
+        return this;
+    }
+
+    /** A reply for the requests {@code applies} to, {@code left} more times. */
+    private record Command(Predicate<RecordedRequest> applies, AtomicInteger left, MockReply reply) {
+
+        boolean take(RecordedRequest request) {
+            return applies.test(request) && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        }
+    }
+
+    private static String modelOf(RecordedRequest request) {
+        JsonNode model = request.body() == null ? null : request.body().get("model");
+        return model != null && model.isString() ? model.stringValue() : null;
+    }
+
+    /** Stops listening, so connections to the port are refused, until {@link #acceptConnections()}. */
+    public void refuseConnections() {
+        try {
+            connector.stop();
+            server.removeConnector(connector);
+        } catch (Exception e) {
+            throw new IllegalStateException("mock upstream did not stop listening", e);
+        }
+    }
+
+    /** Listens again on the same port. */
+    public void acceptConnections() {
+        ServerConnector again = new ServerConnector(server);
+        again.setHost("127.0.0.1");
+        again.setPort(port);
+        server.addConnector(again);
+        try {
+            again.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("mock upstream could not listen on port " + port + " again", e);
+        }
+        connector = again;
     }
 
     /** How to answer when no reply is queued: for many concurrent requests that need different answers. */
@@ -123,7 +177,8 @@ public final class MockUpstream implements AutoCloseable {
             arrivalsByUser.computeIfAbsent(user, key -> new CompletableFuture<>()).complete(recorded);
         }
 
-        MockReply reply = replies.poll();
+        MockReply reply = commands.stream().filter(command -> command.take(recorded)).findFirst()
+                .map(Command::reply).orElseGet(replies::poll);
         if (reply == null) {
             reply = fallback.apply(recorded);
         }
@@ -142,6 +197,10 @@ public final class MockUpstream implements AutoCloseable {
             case MockReply.Stream stream -> stream(stream, response, callback);
             case MockReply.ByteStream stream -> byteStream(stream, response, callback);
             case MockReply.Hang hang -> hang(hang, request, response, callback, user);
+            case MockReply.Reset reset -> {
+                request.getConnectionMetaData().getConnection().getEndPoint().close();
+                callback.failed(new QuietException.Exception("mock upstream dropped the connection"));
+            }
             case MockReply.Delayed delayed -> {
                 try {
                     Thread.sleep(delayed.delay());
@@ -295,7 +354,11 @@ public final class MockUpstream implements AutoCloseable {
 
     /** Forgets every request received and every reply not yet used. */
     public void reset() {
+        if (!connector.isRunning()) {
+            acceptConnections();
+        }
         replies.clear();
+        commands.clear();
         received.clear();
         arrivals.clear();
         cancellations.clear();

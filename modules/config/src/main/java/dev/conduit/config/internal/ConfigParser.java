@@ -3,6 +3,7 @@ package dev.conduit.config.internal;
 import dev.conduit.config.ConduitConfig;
 import dev.conduit.config.ConfigException;
 import dev.conduit.config.ConfigSource;
+import dev.conduit.config.FailoverSettings;
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.RouteTarget;
 import dev.conduit.config.RouterConfig;
@@ -61,6 +62,30 @@ public final class ConfigParser {
         return config;
     }
 
+    /**
+     * Reads only the {@code Router} of a file, its targets checked against {@code providers}; empty
+     * when the file has none.
+     */
+    public Optional<RouterConfig> parseRouter(String text, Path file, List<ProviderConfig> providers)
+            throws ConfigException {
+        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        JsonNode written = readTree(content, file);
+        if (!written.isObject() || Values.absent(written.get("Router"))) {
+            return Optional.empty();
+        }
+        FindingWriter writer = new FindingWriter(file, content);
+        Findings findings = new Findings();
+        Interpolator.Interpolation interpolation = interpolator.interpolate(written);
+        Values values = new Values(findings, interpolation.written());
+        List<String> names = providers.stream().map(ProviderConfig::name).toList();
+        RouterConfig router = new RouterSection(values, findings, new ProvidersSection.Providers(providers, names, names))
+                .read(interpolation.tree().get("Router"), JsonPath.ROOT.key("Router"));
+        if (findings.errorCount() > 0) {
+            throw new ConfigException(String.join("\n", writer.inDocumentOrder(findings.errors())));
+        }
+        return Optional.of(router);
+    }
+
     private static JsonNode readTree(String content, Path file) throws ConfigException {
         try {
             return Json5.mapper().readTree(content);
@@ -89,6 +114,7 @@ public final class ConfigParser {
         ProvidersSection.Providers providers = new ProvidersSection(values, findings, timeouts, pluginsConfigured)
                 .read(root.get(providersKey), top.key(providersKey));
         RouterConfig router = new RouterSection(values, findings, providers).read(root.get("Router"), top.key("Router"));
+        FailoverSettings failover = new FailoverSection(values, findings).read(root.get("Router"), top.key("Router"));
         warnAboutJavaScript(root, values, findings);
         warnIfNoDefaultRoute(providers.valid(), router, findings);
 
@@ -110,7 +136,7 @@ public final class ConfigParser {
                 .orElse(false);
         return new ConduitConfig(providers.valid(), router, apiKey, host, port, log, logLevel, timeouts.total(), proxyUrl,
                 nonInteractive, source, writer.inDocumentOrder(findings.warnings()), timeouts, drain, ping, prices,
-                adminNeedsApiKey);
+                adminNeedsApiKey, failover);
     }
 
     private static Duration millis(JsonNode root, String key, Duration absent, Values values) {
@@ -131,7 +157,7 @@ public final class ConfigParser {
         JsonPath customRouter = JsonPath.ROOT.key("CUSTOM_ROUTER_PATH");
         if (values.text(root.get("CUSTOM_ROUTER_PATH"), customRouter).isPresent()) {
             findings.warning(customRouter, "JavaScript routers cannot run in Conduit, so this one is ignored;"
-                    + " declarative routing rules replace them (" + DOCS + ")");
+                    + " write its logic as Router.rules instead (" + DOCS + ")");
         }
         JsonNode transformers = root.get("transformers");
         if (transformers != null && transformers.isArray() && !transformers.isEmpty()) {
@@ -141,7 +167,7 @@ public final class ConfigParser {
     }
 
     private static void warnIfNoDefaultRoute(List<ProviderConfig> providers, RouterConfig router, Findings findings) {
-        if (!providers.isEmpty() && router.defaultTarget().isEmpty()) {
+        if (!providers.isEmpty() && router.defaultRoute().isEmpty()) {
             findings.warning(JsonPath.ROOT.key("Router").key("default"), "not set, so requests that no other"
                     + " route takes have nowhere to go; write \"provider,model\"");
         }

@@ -4,6 +4,7 @@ import dev.conduit.config.ConduitConfig;
 import dev.conduit.config.ConfigSource;
 import dev.conduit.config.OllamaProbe;
 import dev.conduit.config.ProviderConfig;
+import dev.conduit.config.Route;
 import dev.conduit.config.RouteTarget;
 import dev.conduit.config.RouterConfig;
 import dev.conduit.config.Secret;
@@ -87,8 +88,8 @@ public final class EnvironmentDefaults {
         Optional<RouteTarget> think = first.filter(target -> target.provider().equals(DEEPSEEK_THINK.provider()))
                 .map(target -> DEEPSEEK_THINK);
         RouterConfig empty = RouterConfig.empty();
-        return new RouterConfig(first, empty.background(), think, empty.longContext(),
-                empty.longContextThreshold(), empty.webSearch(), empty.image());
+        return new RouterConfig(first.map(Route.Single::new), empty.background(), think.map(Route.Single::new),
+                empty.longContext(), empty.longContextThreshold(), empty.webSearch(), empty.image(), List.of(), Map.of());
     }
 
     /**

@@ -1,27 +1,33 @@
 package dev.conduit.config.internal;
 
-import dev.conduit.config.ProviderConfig;
+import dev.conduit.config.Route;
 import dev.conduit.config.RouteTarget;
 import dev.conduit.config.RouterConfig;
+import dev.conduit.config.RoutingRule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads {@code Router}: a {@code "provider,model"} target per scenario, each checked against
- * {@code Providers}. A model the provider does not list is only a warning, because the list is
- * informational in claude-code-router and providers add models all the time.
+ * Reads {@code Router}: a route per claude-code-router scenario, the routing {@code rules}, and
+ * the {@code fallback} targets of each route, every target checked against {@code Providers}.
  */
 final class RouterSection {
 
+    /** The scenario routes, by the keys claude-code-router gives them. */
+    static final List<String> SLOTS = List.of("default", "background", "think", "longContext", "webSearch", "image");
+
     private final Values values;
     private final Findings findings;
-    private final ProvidersSection.Providers providers;
+    private final RouteReader routes;
 
     RouterSection(Values values, Findings findings, ProvidersSection.Providers providers) {
         this.values = values;
         this.findings = findings;
-        this.providers = providers;
+        this.routes = new RouteReader(values, findings, providers);
     }
 
     RouterConfig read(JsonNode node, JsonPath path) {
@@ -35,68 +41,58 @@ final class RouterSection {
         int threshold = (int) values.wholeNumber(node.get("longContextThreshold"), path.key("longContextThreshold"),
                         1, Integer.MAX_VALUE, "a positive number of tokens")
                 .orElse(RouterConfig.DEFAULT_LONG_CONTEXT_THRESHOLD);
-        return new RouterConfig(
-                target(node, path, "default"),
-                target(node, path, "background"),
-                target(node, path, "think"),
-                target(node, path, "longContext"),
-                threshold,
-                target(node, path, "webSearch"),
-                target(node, path, "image"));
+        Map<String, Optional<Route>> slots = new LinkedHashMap<>();
+        for (String slot : SLOTS) {
+            slots.put(slot, routes.route(node.get(slot), path.key(slot)));
+        }
+        List<RoutingRule> rules = new RulesSection(values, findings, routes).read(node.get("rules"), path.key("rules"));
+        Map<String, List<RouteTarget>> fallback = fallback(node.get("fallback"), path.key("fallback"), slots, rules);
+        return new RouterConfig(slots.get("default"), slots.get("background"), slots.get("think"),
+                slots.get("longContext"), threshold, slots.get("webSearch"), slots.get("image"), rules, fallback);
     }
 
-    private Optional<RouteTarget> target(JsonNode router, JsonPath routerPath, String slot) {
-        JsonPath path = routerPath.key(slot);
-        Optional<String> text = values.text(router.get(slot), path);
-        if (text.isEmpty()) {
-            return Optional.empty();
+    /** {@code {"default": ["provider,model", …], "<rule name>": […]}}, claude-code-router v3's form. */
+    private Map<String, List<RouteTarget>> fallback(JsonNode node, JsonPath path, Map<String, Optional<Route>> slots,
+            List<RoutingRule> rules) {
+        Map<String, List<RouteTarget>> fallback = new LinkedHashMap<>();
+        if (Values.absent(node)) {
+            return fallback;
         }
-        Optional<RouteTarget> target = RouteTarget.parse(text.get());
-        if (target.isEmpty()) {
-            findings.error(path, values.quote(path, text.get()) + " is not a route; write \"provider,model\"");
-            return Optional.empty();
+        if (!node.isObject()) {
+            findings.error(path, "must be an object like {\"default\": [\"provider,model\", …]}, not " + Values.kind(node));
+            return fallback;
         }
-        String provider = target.get().provider();
-        int known = indexOfName(provider);
-        if (known < 0) {
-            findings.error(path, part(path, "provider", provider) + " is not in Providers (" + knownNames() + ")");
-            return Optional.empty();
-        }
-        String name = providers.names().get(known);
-        warnIfModelUnlisted(path, name, providers.shownNames().get(known), target.get().model());
-        return Optional.of(new RouteTarget(name, target.get().model()));
-    }
-
-    private int indexOfName(String provider) {
-        for (int i = 0; i < providers.names().size(); i++) {
-            if (providers.names().get(i).equalsIgnoreCase(provider)) {
-                return i;
+        List<String> ruleNames = rules.stream().map(RoutingRule::name).toList();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String name = entry.getKey();
+            JsonPath at = path.key(name);
+            if (!slots.containsKey(name) && !ruleNames.contains(name)) {
+                findings.error(at, "is neither a route (" + String.join(", ", SLOTS) + ") nor the name of a rule"
+                        + (ruleNames.isEmpty() ? "" : " (" + String.join(", ", ruleNames) + ")"));
+                continue;
+            }
+            fallback.put(name, targets(entry.getValue(), at));
+            if (slots.containsKey(name) && slots.get(name).isEmpty()) {
+                findings.warning(at, "Router." + name + " is not set, so these fallbacks are never used");
             }
         }
-        return -1;
+        return fallback;
     }
 
-    private void warnIfModelUnlisted(JsonPath path, String provider, String shownProvider, String model) {
-        Optional<List<String>> models = providers.valid().stream()
-                .filter(candidate -> candidate.name().equals(provider))
-                .map(ProviderConfig::models)
-                .findFirst();
-        if (models.isPresent() && !models.get().isEmpty() && !models.get().contains(model)) {
-            findings.warning(path, part(path, "model", model) + " is not in the models of provider \""
-                    + shownProvider + "\"; it is used anyway");
+    private List<RouteTarget> targets(JsonNode node, JsonPath path) {
+        List<RouteTarget> targets = new ArrayList<>();
+        if (!node.isArray()) {
+            findings.error(path, "must be an array of \"provider,model\" targets, tried in order, not " + Values.kind(node));
+            return targets;
         }
-    }
-
-    /** {@code provider "foo"}, or {@code the provider in "$ROUTE"} when the route came from a variable. */
-    private String part(JsonPath path, String role, String value) {
-        return values.fromEnvironment(path)
-                ? "the " + role + " in " + values.quote(path, value)
-                : role + " \"" + value + "\"";
-    }
-
-    private String knownNames() {
-        return providers.names().isEmpty()
-                ? "there are no providers"
-                : "known: " + String.join(", ", providers.shownNames());
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode entry = node.get(i);
+            if (!entry.isString() || entry.stringValue().isBlank()) {
+                findings.error(path.index(i), "must be \"provider,model\", not " + values.described(entry, path.index(i)));
+                continue;
+            }
+            routes.target(entry, path.index(i)).ifPresent(targets::add);
+        }
+        return targets;
     }
 }

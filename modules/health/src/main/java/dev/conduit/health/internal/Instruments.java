@@ -27,7 +27,9 @@ public record Instruments(
         Counter retries,
         Counter fallbacks,
         Gauge breakerState,
-        Counter configReloads) {
+        Counter configReloads,
+        Counter upstreamAttempts,
+        Gauge firstByteAverage) {
 
     /** From 100 µs for cached answers to 10 minutes for the longest streams. */
     public static final double[] DURATION_BUCKETS = {
@@ -93,7 +95,18 @@ public record Instruments(
                         .labelNames("provider", "model")
                         .withoutExemplars()
                         .register(registry),
-                configReloads);
+                configReloads,
+                counter(registry, "conduit_upstream_attempts_total",
+                        "Upstream attempts by target and outcome: success, error, abandoned", "provider", "model",
+                        "outcome"),
+                Gauge.builder()
+                        .name("conduit_upstream_first_byte_average_seconds")
+                        .help("Moving average of a target's time to the first byte of a good answer (the"
+                                + " least-latency balancing uses it)")
+                        .unit(Unit.SECONDS)
+                        .labelNames("provider", "model")
+                        .withoutExemplars()
+                        .register(registry));
     }
 
     private static Counter counter(PrometheusRegistry registry, String name, String help, String... labels) {

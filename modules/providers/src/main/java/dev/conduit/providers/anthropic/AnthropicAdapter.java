@@ -5,6 +5,7 @@ import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.TransformerEntry;
 import dev.conduit.config.ProviderType;
 import dev.conduit.config.RouteTarget;
+import dev.conduit.config.Secret;
 import dev.conduit.protocol.Json;
 import dev.conduit.protocol.anthropic.AnthropicRequestWriter;
 import dev.conduit.protocol.anthropic.AnthropicResponseReader;
@@ -28,6 +29,7 @@ import dev.conduit.providers.upstream.UpstreamClient;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -103,10 +105,16 @@ public final class AnthropicAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Answer complete(MessagesRequest request, Inbound inbound, RouteTarget target, ClientLink link) {
+    public List<Secret> keys() {
+        return provider.apiKeys();
+    }
+
+    @Override
+    public Answer complete(MessagesRequest request, Inbound inbound, RouteTarget target, Optional<Secret> key,
+            ClientLink link) {
         boolean forward = inbound.format() == ClientFormat.ANTHROPIC;
         String label = UpstreamAnswers.label(provider, target);
-        try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers(inbound, false),
+        try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers(inbound, false, key),
                 body(request, inbound, target, false), label, link)) {
             call.awaitHead();
             UpstreamAnswers.failOnErrorStatus(call, label, redactor);
@@ -120,10 +128,11 @@ public final class AnthropicAdapter implements ProviderAdapter {
     }
 
     @Override
-    public void stream(MessagesRequest request, Inbound inbound, RouteTarget target, EventSink sink) throws IOException {
+    public void stream(MessagesRequest request, Inbound inbound, RouteTarget target, Optional<Secret> key, EventSink sink)
+            throws IOException {
         boolean forward = inbound.format() == ClientFormat.ANTHROPIC;
         String label = UpstreamAnswers.label(provider, target);
-        try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers(inbound, true),
+        try (UpstreamCall call = client.post(provider.apiBaseUrl(), headers(inbound, true, key),
                 body(request, inbound, target, true), label, sink)) {
             call.awaitHead();
             UpstreamAnswers.failOnErrorStatus(call, label, redactor);
@@ -193,7 +202,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
         headers.put("anthropic-version", DEFAULT_VERSION);
-        authorize(headers);
+        authorize(headers, provider.apiKeys().stream().findFirst());
         return Probe.run(client, models(provider.apiBaseUrl()), headers, "provider " + provider.name(), redactor);
     }
 
@@ -207,7 +216,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
         return URI.create(origin + "/v1/models");
     }
 
-    private Map<String, String> headers(Inbound inbound, boolean stream) {
+    private Map<String, String> headers(Inbound inbound, boolean stream, Optional<Secret> key) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", stream ? "text/event-stream" : "application/json");
         boolean forward = inbound.format() == ClientFormat.ANTHROPIC;
@@ -217,12 +226,12 @@ public final class AnthropicAdapter implements ProviderAdapter {
         if (beta != null && !beta.isBlank()) {
             headers.put("anthropic-beta", beta);
         }
-        authorize(headers);
+        authorize(headers, key);
         return headers;
     }
 
-    private void authorize(Map<String, String> headers) {
-        provider.apiKeys().stream().findFirst().ifPresent(secret -> {
+    private void authorize(Map<String, String> headers, Optional<Secret> key) {
+        key.ifPresent(secret -> {
             if (useBearer) {
                 headers.put("Authorization", "Bearer " + secret.reveal());
             } else {
@@ -230,6 +239,4 @@ public final class AnthropicAdapter implements ProviderAdapter {
             }
         });
     }
-
-
 }

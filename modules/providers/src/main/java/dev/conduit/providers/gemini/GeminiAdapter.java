@@ -4,6 +4,7 @@ import dev.conduit.config.KnownTransformer;
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.ProviderType;
 import dev.conduit.config.RouteTarget;
+import dev.conduit.config.Secret;
 import dev.conduit.protocol.ApiError;
 import dev.conduit.protocol.Json;
 import dev.conduit.protocol.anthropic.MessagesRequest;
@@ -24,6 +25,7 @@ import dev.conduit.providers.upstream.UpstreamCall;
 import dev.conduit.providers.upstream.UpstreamClient;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -72,11 +74,17 @@ public final class GeminiAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Answer complete(MessagesRequest request, Inbound inbound, RouteTarget target, ClientLink link) {
+    public List<Secret> keys() {
+        return provider.apiKeys();
+    }
+
+    @Override
+    public Answer complete(MessagesRequest request, Inbound inbound, RouteTarget target, Optional<Secret> key,
+            ClientLink link) {
         byte[] body = Json.MAPPER.writeValueAsBytes(translator.translate(request, target.model()));
         String label = UpstreamAnswers.label(provider, target);
         try (UpstreamCall call = client.post(
-                GeminiEndpoint.of(provider.apiBaseUrl(), target.model(), false), headers(false), body, label, link)) {
+                GeminiEndpoint.of(provider.apiBaseUrl(), target.model(), false), headers(false, key), body, label, link)) {
             call.awaitHead();
             UpstreamAnswers.failOnErrorStatus(call, label, redactor, GeminiErrors::retryDelay);
             JsonNode answer = parse(call.readAll(MAX_RESPONSE_BYTES), label);
@@ -88,11 +96,12 @@ public final class GeminiAdapter implements ProviderAdapter {
     }
 
     @Override
-    public void stream(MessagesRequest request, Inbound inbound, RouteTarget target, EventSink sink) throws IOException {
+    public void stream(MessagesRequest request, Inbound inbound, RouteTarget target, Optional<Secret> key, EventSink sink)
+            throws IOException {
         byte[] body = Json.MAPPER.writeValueAsBytes(translator.translate(request, target.model()));
         String label = UpstreamAnswers.label(provider, target);
         try (UpstreamCall call = client.post(
-                GeminiEndpoint.of(provider.apiBaseUrl(), target.model(), true), headers(true), body, label, sink)) {
+                GeminiEndpoint.of(provider.apiBaseUrl(), target.model(), true), headers(true, key), body, label, sink)) {
             call.awaitHead();
             UpstreamAnswers.failOnErrorStatus(call, label, redactor, GeminiErrors::retryDelay);
             GeminiStreamTranslator events = new GeminiStreamTranslator(target.model(), sink::send);
@@ -152,13 +161,14 @@ public final class GeminiAdapter implements ProviderAdapter {
     /** Gemini lists its models at the models prefix the provider is configured with. */
     @Override
     public Optional<String> probe() {
-        return Probe.run(client, provider.apiBaseUrl(), headers(false), "provider " + provider.name(), redactor);
+        return Probe.run(client, provider.apiBaseUrl(), headers(false, provider.apiKeys().stream().findFirst()),
+                "provider " + provider.name(), redactor);
     }
 
-    private Map<String, String> headers(boolean stream) {
+    private static Map<String, String> headers(boolean stream, Optional<Secret> key) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", stream ? "text/event-stream" : "application/json");
-        provider.apiKeys().stream().findFirst().ifPresent(secret -> headers.put("x-goog-api-key", secret.reveal()));
+        key.ifPresent(secret -> headers.put("x-goog-api-key", secret.reveal()));
         return headers;
     }
 

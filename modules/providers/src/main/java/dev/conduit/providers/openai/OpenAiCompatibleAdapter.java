@@ -2,6 +2,7 @@ package dev.conduit.providers.openai;
 
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.RouteTarget;
+import dev.conduit.config.Secret;
 import dev.conduit.protocol.Json;
 import dev.conduit.protocol.anthropic.ContentBlock;
 import dev.conduit.protocol.anthropic.MessagesRequest;
@@ -74,11 +75,17 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Answer complete(MessagesRequest request, Inbound inbound, RouteTarget target, ClientLink link) {
+    public List<Secret> keys() {
+        return provider.apiKeys();
+    }
+
+    @Override
+    public Answer complete(MessagesRequest request, Inbound inbound, RouteTarget target, Optional<Secret> key,
+            ClientLink link) {
         boolean forward = inbound.format() == ClientFormat.OPENAI;
         Exchange exchange = new Exchange(target.model(), !forward, request);
         TransformerChain chain = transformers.forModel(target.model());
-        Map<String, String> headers = headers(false);
+        Map<String, String> headers = headers(false, key);
         byte[] body = transformed(forward ? forwardedBody(inbound, target, false)
                 : translator.translate(request, target.model(), false), headers, chain, exchange);
         String label = UpstreamAnswers.label(provider, target);
@@ -117,11 +124,12 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     }
 
     @Override
-    public void stream(MessagesRequest request, Inbound inbound, RouteTarget target, EventSink sink) throws IOException {
+    public void stream(MessagesRequest request, Inbound inbound, RouteTarget target, Optional<Secret> key, EventSink sink)
+            throws IOException {
         boolean forward = inbound.format() == ClientFormat.OPENAI;
         Exchange exchange = new Exchange(target.model(), !forward, request);
         TransformerChain chain = transformers.forModel(target.model());
-        Map<String, String> headers = headers(true);
+        Map<String, String> headers = headers(true, key);
         byte[] body = transformed(forward ? forwardedBody(inbound, target, true)
                 : translator.translate(request, target.model(), true), headers, chain, exchange);
         String label = UpstreamAnswers.label(provider, target);
@@ -264,18 +272,14 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
 
     @Override
     public Optional<String> probe() {
-        Map<String, String> headers = headers(false);
+        Map<String, String> headers = headers(false, provider.apiKeys().stream().findFirst());
         return Probe.run(client, Probe.openAiModels(provider.apiBaseUrl()), headers, "provider " + provider.name(), redactor);
     }
 
-    private Map<String, String> headers(boolean stream) {
+    private static Map<String, String> headers(boolean stream, Optional<Secret> key) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", stream ? "text/event-stream" : "application/json");
-        provider.apiKeys().stream().findFirst()
-                .ifPresent(secret -> headers.put("Authorization", "Bearer " + secret.reveal()));
+        key.ifPresent(secret -> headers.put("Authorization", "Bearer " + secret.reveal()));
         return headers;
     }
-
-
-
 }

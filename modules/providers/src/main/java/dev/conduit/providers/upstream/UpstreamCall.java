@@ -48,6 +48,8 @@ public final class UpstreamCall implements AutoCloseable {
     private volatile Content.Source body;
     private volatile Throwable failure;
     private volatile boolean demandPending;
+    /** The request's head went out on a connection: from then on the upstream may have it. */
+    private volatile boolean requestSent;
     private boolean sawBody;
     private long lastBodyAt;
     private long lastCheckAt = System.nanoTime();
@@ -62,6 +64,7 @@ public final class UpstreamCall implements AutoCloseable {
 
     static UpstreamCall send(Request request, Limits limits, String label, ClientLink link) {
         UpstreamCall call = new UpstreamCall(request, limits, label, link);
+        request.onRequestCommit(committed -> call.requestSent = true);
         request.onResponseContentSource((response, source) -> {
             call.head = response;
             call.body = source;
@@ -137,6 +140,9 @@ public final class UpstreamCall implements AutoCloseable {
                 }
                 boolean data = chunk.hasRemaining();
                 if (data) {
+                    if (!sawBody) {
+                        link.upstreamFirstByte();
+                    }
                     sawBody = true;
                     lastBodyAt = System.nanoTime();
                     consumer.accept(chunk.getByteBuffer());
@@ -252,8 +258,8 @@ public final class UpstreamCall implements AutoCloseable {
             default -> "request to " + where + " failed (" + root.getClass().getSimpleName() + ")";
         };
         boolean timedOut = root instanceof TimeoutException || root instanceof SocketTimeoutException;
-        return new UpstreamException(timedOut ? 504 : 502, label + ": " + reason,
-                timedOut ? UpstreamException.Kind.TIMEOUT : UpstreamException.Kind.CONNECT);
+        return new UpstreamException(timedOut ? 504 : 502, label + ": " + reason, Optional.empty(),
+                timedOut ? UpstreamException.Kind.TIMEOUT : UpstreamException.Kind.CONNECT, requestSent);
     }
 
     private void abort(String why) {

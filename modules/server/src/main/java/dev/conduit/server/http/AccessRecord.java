@@ -13,6 +13,8 @@ final class AccessRecord {
 
     final long startedAt = System.nanoTime();
     String route;
+    /** The Claude Code session the request belongs to, or null. */
+    String sessionId;
     String provider;
     /** The model as a metric label: a configured model, or "other". */
     String modelLabel;

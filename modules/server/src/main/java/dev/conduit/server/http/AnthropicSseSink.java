@@ -3,7 +3,6 @@ package dev.conduit.server.http;
 import dev.conduit.protocol.anthropic.AnthropicWriter;
 import dev.conduit.protocol.anthropic.StreamEvent;
 import dev.conduit.protocol.sse.SseEvent;
-import dev.conduit.providers.ClientLink;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -11,7 +10,7 @@ import org.eclipse.jetty.server.Response;
 /** A stream in the Messages API's format: {@code event: <type>} and {@code data: <json>}. */
 final class AnthropicSseSink extends SseSink {
 
-    AnthropicSseSink(Request request, Response response, ClientLink link, AccessRecord record) {
+    AnthropicSseSink(Request request, Response response, AttemptLink link, AccessRecord record) {
         super(request, response, link, record);
     }
 

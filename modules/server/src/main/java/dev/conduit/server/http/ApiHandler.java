@@ -1,6 +1,7 @@
 package dev.conduit.server.http;
 
 import dev.conduit.connections.DrainCoordinator;
+import dev.conduit.health.Monitoring;
 import dev.conduit.protocol.ApiError;
 import dev.conduit.providers.ClientGoneException;
 import java.io.IOException;
@@ -28,10 +29,10 @@ final class ApiHandler extends Handler.Abstract {
     private final CountTokensHandler countTokens;
     private final HealthEndpoints health;
 
-    ApiHandler(Gateway gateway, DrainCoordinator drain, HealthEndpoints health) {
+    ApiHandler(Gateway gateway, DrainCoordinator drain, Monitoring monitoring, HealthEndpoints health) {
         super(InvocationType.BLOCKING);
-        this.messages = new CompletionHandler(gateway, drain, ClientApi.ANTHROPIC);
-        this.chatCompletions = new CompletionHandler(gateway, drain, ClientApi.OPENAI);
+        this.messages = new CompletionHandler(gateway, drain, monitoring, ClientApi.ANTHROPIC);
+        this.chatCompletions = new CompletionHandler(gateway, drain, monitoring, ClientApi.OPENAI);
         this.models = new ModelsHandler(gateway.config());
         this.countTokens = new CountTokensHandler(gateway.tokenCounter());
         this.health = health;

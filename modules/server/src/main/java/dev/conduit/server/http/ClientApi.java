@@ -1,5 +1,6 @@
 package dev.conduit.server.http;
 
+import dev.conduit.config.InboundApi;
 import dev.conduit.protocol.ApiError;
 import dev.conduit.protocol.ErrorEnvelopes;
 import dev.conduit.protocol.anthropic.AnthropicRequestReader;
@@ -31,6 +32,14 @@ enum ClientApi {
 
     ClientFormat format() {
         return format;
+    }
+
+    /** The same API as routing rules name it. */
+    InboundApi inboundApi() {
+        return switch (this) {
+            case ANTHROPIC -> InboundApi.ANTHROPIC;
+            case OPENAI -> InboundApi.OPENAI;
+        };
     }
 
     MessagesRequest read(JsonNode body) {

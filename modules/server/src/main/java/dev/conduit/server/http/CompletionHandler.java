@@ -1,20 +1,28 @@
 package dev.conduit.server.http;
 
+import dev.conduit.config.RouteTarget;
 import dev.conduit.connections.DrainCoordinator;
+import dev.conduit.health.Monitoring;
 import dev.conduit.protocol.ApiError;
 import dev.conduit.protocol.ProtocolException;
 import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.protocol.anthropic.StreamEvent;
+import dev.conduit.protocol.anthropic.Usage;
 import dev.conduit.protocol.openai.OpenAiRequestReader;
 import dev.conduit.providers.Answer;
 import dev.conduit.providers.Inbound;
 import dev.conduit.providers.ProviderAdapter;
 import dev.conduit.providers.UpstreamException;
+import dev.conduit.routing.Attempt;
+import dev.conduit.routing.AttemptPlan;
 import dev.conduit.routing.RouteDecision;
+import dev.conduit.routing.RouteRequest;
 import dev.conduit.routing.RoutingException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -26,58 +34,68 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /v1/messages} and {@code POST /v1/chat/completions}: read the request in the
- * client's API, route it, and answer whole or streamed in that same API.
+ * client's API, route it, and answer whole or streamed in that same API, from the first target
+ * that answers (see {@link UpstreamAttempts}).
  */
 final class CompletionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompletionHandler.class);
+    private static final Set<String> CREDENTIALS = Set.of("authorization", "x-api-key", "proxy-authorization", "cookie");
 
     private final Gateway gateway;
     private final DrainCoordinator drain;
+    private final Monitoring monitoring;
     private final ClientApi api;
 
-    CompletionHandler(Gateway gateway, DrainCoordinator drain, ClientApi api) {
+    CompletionHandler(Gateway gateway, DrainCoordinator drain, Monitoring monitoring, ClientApi api) {
         this.gateway = gateway;
         this.drain = drain;
+        this.monitoring = monitoring;
         this.api = api;
     }
 
     void handle(Request request, Response response, Callback callback, AccessRecord record) throws IOException {
-        JsonNode body = RequestBodies.readJson(request, RequestBodies.DEFAULT_MAX_BYTES);
-        MessagesRequest parsed;
+        RequestBodies.JsonBody received = RequestBodies.read(request, RequestBodies.DEFAULT_MAX_BYTES);
+        JsonNode body = received.json();
+        MessagesRequest read;
         try {
-            parsed = api.read(body);
+            read = api.read(body);
         } catch (ProtocolException invalid) {
             throw new ApiException(ApiError.invalidRequest(invalid.getMessage()));
         }
         RouteDecision decision;
         try {
-            decision = gateway.router().route(parsed);
+            decision = gateway.router().route(new RouteRequest(read, api.inboundApi(), headers(request), received.size()));
         } catch (RoutingException unroutable) {
             throw new ApiException(unroutable.status(), unroutable.getMessage());
         }
-        record.route = decision.scenario().label();
-        record.provider = decision.target().provider();
-        record.model = decision.target().model();
-        record.modelLabel = modelLabel(decision);
+        MessagesRequest parsed = decision.request();
+        decision.cleanClientBody((ObjectNode) body);
+        record.route = decision.name();
+        record.sessionId = decision.sessionId().orElse(null);
         record.stream = parsed.stream();
-        ProviderAdapter adapter = gateway.providers().adapter(decision.target().provider()).orElseThrow(() ->
-                new ApiException(500, "provider " + decision.target().provider() + " has no adapter"));
         Inbound inbound = new Inbound(api.format(), (ObjectNode) body, forwardableHeaders(request));
-        RequestLink link = new RequestLink(request, drain, record);
+        UpstreamAttempts attempts = new UpstreamAttempts(gateway.failover(), monitoring,
+                new RequestLink(request, drain, record), record, decision.name());
+        AttemptPlan plan = gateway.failover().plan(decision.route(), decision.fallbacks());
         try {
             if (parsed.stream()) {
                 boolean includeUsage = api == ClientApi.OPENAI && OpenAiRequestReader.includeUsage(body);
-                SseSink sink = SseSink.of(api, request, response, link, record, includeUsage);
-                stream(adapter, parsed, inbound, decision, sink, callback, record);
+                stream(attempts, plan, link -> SseSink.of(api, request, response, link, record, includeUsage),
+                        (attempt, sink) -> adapter(attempt.target()).stream(parsed, inbound, attempt.target(),
+                                attempt.key(), sink),
+                        callback, record);
             } else {
-                switch (adapter.complete(parsed, inbound, decision.target(), link)) {
+                switch (attempts.run(plan, (attempt, link) ->
+                        adapter(attempt.target()).complete(parsed, inbound, attempt.target(), attempt.key(), link))) {
                     case Answer.Translated translated -> {
                         record.usage = translated.response().usage();
+                        rememberUsage(record);
                         Responses.json(response, 200, api.whole(translated.response()), callback);
                     }
                     case Answer.Forwarded forwarded -> {
                         record.usage = forwarded.usage();
+                        rememberUsage(record);
                         Responses.json(response, 200, forwarded.json(), callback);
                     }
                 }
@@ -106,20 +124,55 @@ final class CompletionHandler {
         return headers;
     }
 
-    /** Metric labels take configured model names only; anything a client wrote is "other". */
-    private String modelLabel(RouteDecision decision) {
-        return gateway.config().provider(decision.target().provider())
-                .filter(provider -> provider.models().contains(decision.target().model()))
-                .map(provider -> decision.target().model())
-                .orElse("other");
+    /**
+     * The headers routing rules may test, by lower-case name, repeated ones joined with commas;
+     * credentials are left out, so no rule or explanation ever holds a key.
+     */
+    private static Map<String, String> headers(Request request) {
+        Map<String, String> headers = new HashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            String name = field.getLowerCaseName();
+            if (!CREDENTIALS.contains(name)) {
+                headers.merge(name, field.getValue(), (a, b) -> a + "," + b);
+            }
+        }
+        return headers;
     }
 
-    private static void stream(ProviderAdapter adapter, MessagesRequest parsed, Inbound inbound, RouteDecision decision,
-            SseSink sink, Callback callback, AccessRecord record) throws IOException {
+    private ProviderAdapter adapter(RouteTarget target) {
+        return gateway.providers().adapter(target.provider()).orElseThrow(() ->
+                new ApiException(500, "provider " + target.provider() + " has no adapter"));
+    }
+
+    /**
+     * Gives the router the session's input tokens, cached or not (the whole context is what its
+     * long-context rule is about), before the response completes, so the session's next request
+     * sees them.
+     */
+    private void rememberUsage(AccessRecord record) {
+        Usage usage = record.usage;
+        if (record.sessionId != null && usage != null) {
+            gateway.router().sessionUsage().record(record.sessionId,
+                    usage.inputTokens() + usage.cacheReadInputTokens() + usage.cacheCreationInputTokens());
+        }
+    }
+
+    /**
+     * Streams from the first target that answers, each attempt into a sink of its own (made by
+     * {@code sinks}), so an attempt that failed before its first event leaves nothing behind.
+     */
+    private void stream(UpstreamAttempts attempts, AttemptPlan plan, Function<AttemptLink, SseSink> sinks,
+            StreamCall call, Callback callback, AccessRecord record) throws IOException {
+        SseSink[] current = new SseSink[1];
         try {
-            adapter.stream(parsed, inbound, decision.target(), sink);
+            attempts.run(plan, (attempt, link) -> {
+                current[0] = sinks.apply(link);
+                call.stream(attempt, current[0]);
+                return current[0];
+            });
         } catch (UpstreamException | ProtocolException failed) {
-            if (!sink.committed()) {
+            SseSink sink = current[0];
+            if (sink == null || !sink.committed()) {
                 throw failed;
             }
             // the stream is open: the error can only travel in-band
@@ -131,7 +184,14 @@ final class CompletionHandler {
             sink.send(new StreamEvent.Error(type, failed.getMessage()));
             sink.flush();
         }
-        record.usage = sink.usage();
+        record.usage = current[0].usage();
+        rememberUsage(record);
         callback.succeeded();
+    }
+
+    /** One streamed attempt: the adapter of its target, writing into {@code sink}. */
+    @FunctionalInterface
+    private interface StreamCall {
+        void stream(Attempt attempt, SseSink sink) throws IOException;
     }
 }

@@ -51,7 +51,7 @@ public final class ConduitServer {
 
         HealthEndpoints health = new HealthEndpoints(monitoring, gateway.config(), version, registry, drain,
                 gateway.providers()::pools);
-        Handler api = new ApiHandler(gateway, drain, health);
+        Handler api = new ApiHandler(gateway, drain, monitoring, health);
         Handler authenticated = gateway.config().apiKey()
                 .<Handler>map(key -> new AuthHandler(key, gateway.config().adminNeedsApiKey(), api))
                 .orElse(api);

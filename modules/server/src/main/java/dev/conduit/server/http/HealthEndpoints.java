@@ -115,7 +115,7 @@ final class HealthEndpoints {
             ObjectNode entry = providers.addObject().put("name", provider.name()).put("host", provider.apiBaseUrl().getHost());
             provider.models().forEach(entry.putArray("models")::add);
         }
-        config.router().defaultTarget().ifPresent(target -> section.putObject("routes").put("default", target.toString()));
+        config.router().defaultRoute().ifPresent(route -> section.putObject("routes").put("default", route.toString()));
         section.put("warnings", config.warnings().size());
         return section;
     }

@@ -3,7 +3,6 @@ package dev.conduit.server.http;
 import dev.conduit.protocol.anthropic.StreamEvent;
 import dev.conduit.protocol.openai.OpenAiStreamWriter;
 import dev.conduit.protocol.sse.SseEvent;
-import dev.conduit.providers.ClientLink;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -19,7 +18,7 @@ final class OpenAiSseSink extends SseSink {
 
     private final OpenAiStreamWriter writer;
 
-    OpenAiSseSink(Request request, Response response, ClientLink link, AccessRecord record, boolean includeUsage) {
+    OpenAiSseSink(Request request, Response response, AttemptLink link, AccessRecord record, boolean includeUsage) {
         super(request, response, link, record);
         this.writer = new OpenAiStreamWriter(record.model, System.currentTimeMillis() / 1000, includeUsage);
     }

@@ -20,7 +20,14 @@ final class RequestBodies {
 
     private RequestBodies() {}
 
+    /** A JSON body and its size in bytes as received. */
+    record JsonBody(JsonNode json, int size) {}
+
     static JsonNode readJson(Request request, long maxBytes) throws IOException {
+        return read(request, maxBytes).json();
+    }
+
+    static JsonBody read(Request request, long maxBytes) throws IOException {
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (contentType != null && !isJson(contentType)) {
             throw new ApiException(400, "content-type must be application/json, got " + abbreviate(contentType));
@@ -41,7 +48,7 @@ final class RequestBodies {
             throw new ApiException(400, "request body is empty; expected a JSON object");
         }
         try {
-            return Json.MAPPER.readTree(body);
+            return new JsonBody(Json.MAPPER.readTree(body), body.length);
         } catch (StreamConstraintsException limit) {
             throw new ApiException(400, "request body exceeds a JSON limit: " + limitMessage(limit));
         } catch (JacksonException malformed) {

@@ -5,6 +5,7 @@ import dev.conduit.health.RequestOutcome;
 import dev.conduit.health.TokenUsage;
 import dev.conduit.health.UpstreamErrorKind;
 import dev.conduit.protocol.anthropic.Usage;
+import dev.conduit.providers.UpstreamException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Handler;
@@ -62,14 +63,15 @@ final class RequestOutcomeHandler extends Handler.Wrapper {
         return new RequestOutcome(record.route, record.provider, record.modelLabel, status == 0 ? 499 : status,
                 Duration.ofNanos(nanos), Duration.ofNanos(Math.max(0, nanos - record.upstreamWaitNanos)),
                 record.firstTokenAt == 0 ? null : Duration.ofNanos(record.firstTokenAt - record.startedAt),
-                tokens, record.stream, errorKind(record));
+                tokens, record.stream, errorKind(record.upstreamError));
     }
 
-    private static UpstreamErrorKind errorKind(AccessRecord record) {
-        if (record.upstreamError == null) {
+    /** The metrics' name for why an upstream failed; null for a drain, which is not the provider's failure. */
+    static UpstreamErrorKind errorKind(UpstreamException.Kind kind) {
+        if (kind == null) {
             return null;
         }
-        return switch (record.upstreamError) {
+        return switch (kind) {
             case CONNECT -> UpstreamErrorKind.CONNECT;
             case TIMEOUT -> UpstreamErrorKind.TIMEOUT;
             case AUTH -> UpstreamErrorKind.AUTH;

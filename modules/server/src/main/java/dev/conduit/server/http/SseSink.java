@@ -2,7 +2,6 @@ package dev.conduit.server.http;
 
 import dev.conduit.protocol.anthropic.StreamEvent;
 import dev.conduit.protocol.anthropic.Usage;
-import dev.conduit.providers.ClientLink;
 import dev.conduit.providers.EventSink;
 import dev.conduit.providers.UpstreamException;
 import java.io.ByteArrayOutputStream;
@@ -17,27 +16,29 @@ import org.eclipse.jetty.util.Blocker;
  * Writes a streamed answer to the client as server-sent events, in the format of the client's
  * API (see the subclasses). The response head (200, {@code text/event-stream}) goes out with the
  * first flush, so an upstream that fails before its first event can still be answered with a
- * proper HTTP error. Every event, written or only observed, feeds the access record.
+ * proper HTTP error, or the request tried again elsewhere: one sink serves one upstream attempt,
+ * and an attempt that failed before its first flush leaves the response untouched. Every event,
+ * written or only observed, feeds the access record.
  */
 abstract sealed class SseSink implements EventSink permits AnthropicSseSink, OpenAiSseSink {
 
     private final Request request;
     private final Response response;
-    private final ClientLink link;
+    private final AttemptLink link;
     private final AccessRecord record;
     /** Bytes collected since the last flush. */
     protected final ByteArrayOutputStream pending = new ByteArrayOutputStream(4096);
     private boolean committed;
     private Usage usage;
 
-    SseSink(Request request, Response response, ClientLink link, AccessRecord record) {
+    SseSink(Request request, Response response, AttemptLink link, AccessRecord record) {
         this.request = request;
         this.response = response;
         this.link = link;
         this.record = record;
     }
 
-    static SseSink of(ClientApi api, Request request, Response response, ClientLink link, AccessRecord record,
+    static SseSink of(ClientApi api, Request request, Response response, AttemptLink link, AccessRecord record,
             boolean includeUsage) {
         return switch (api) {
             case ANTHROPIC -> new AnthropicSseSink(request, response, link, record);
@@ -69,8 +70,14 @@ abstract sealed class SseSink implements EventSink permits AnthropicSseSink, Ope
     }
 
     @Override
+    public void upstreamFirstByte() {
+        link.upstreamFirstByte();
+    }
+
+    @Override
     public void upstreamFailed(UpstreamException.Kind kind) {
         record.upstreamError = kind;
+        link.brokeAfterStart(kind);
     }
 
     @Override
@@ -96,6 +103,7 @@ abstract sealed class SseSink implements EventSink permits AnthropicSseSink, Ope
             response.getHeaders().put("X-Accel-Buffering", "no");
             committed = true;
             DrainGuardHandler.markStreaming(request);
+            link.answerBegan();
         }
         ByteBuffer bytes = ByteBuffer.wrap(pending.toByteArray());
         pending.reset();

@@ -87,15 +87,18 @@ final class ConformanceGateway {
             },
             """.formatted(GEMINI_KEY, ANTHROPIC_KEY);
 
+    /** One attempt per request: each case is one exchange, its upstream failure included. */
+    private static final String ROUTER = "{default: 'mock,mock-model', retry: {maxAttempts: 1}}";
+
     private ConformanceGateway() {}
 
     /** As a JUnit Jupiter extension: started before the class, stopped after it. */
     static RunningGateway gateway() {
-        return new RunningGateway(CONFIG, EXTRA_PROVIDERS);
+        return new RunningGateway(CONFIG, EXTRA_PROVIDERS, ROUTER);
     }
 
     /** Started at once, for jqwik, which has no extensions. */
     static RunningGateway start() throws Exception {
-        return RunningGateway.start(CONFIG, EXTRA_PROVIDERS);
+        return RunningGateway.start(CONFIG, EXTRA_PROVIDERS, ROUTER);
     }
 }

@@ -1,0 +1,120 @@
+package dev.conduit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conduit.testing.ClaudeCodeFixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code conduit model --explain}: the route a request would take, and why, as a user reads it. */
+class ModelExplainTest {
+
+    @TempDir
+    Path folder;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int conduit(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String config(String router) throws IOException {
+        return Files.writeString(folder.resolve("config.json"), """
+                {Providers: [
+                   {name: 'deepseek', api_base_url: 'https://api.deepseek.com/chat/completions', models: ['deepseek-chat', 'deepseek-reasoner']},
+                   {name: 'local', api_base_url: 'http://127.0.0.1:8080/v1/chat/completions', models: ['qwen']}],
+                 Router: %s}""".formatted(router)).toString();
+    }
+
+    private String file(String name, String text) throws IOException {
+        return Files.writeString(folder.resolve(name), text).toString();
+    }
+
+    @Test
+    void aCapturedClaudeCodeRequestIsExplained() throws IOException {
+        String config = config("{default: 'deepseek,deepseek-chat', think: 'deepseek,deepseek-reasoner',"
+                + " fallback: {think: ['local,qwen']}}");
+        String request = file("turn.json", ClaudeCodeFixtures.capture(ClaudeCodeFixtures.PRINT).toString());
+
+        int code = conduit("model", "--explain", request, "--config", config);
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                route:    think
+                target:   deepseek,deepseek-reasoner
+                fallback: local,qwen
+                session:  54ceb5aa-4743-4330-ad7f-728bb14976c8
+                why:
+                  explicit     no       model "claude-opus-5-5" is not "provider,model"
+                  longContext  skipped  Router.longContext is not set
+                  subagent     no       no <CCR-SUBAGENT-MODEL> tag in the system prompt
+                  background   no       model "claude-opus-5-5" is not a Claude Haiku model
+                  webSearch    skipped  Router.webSearch is not set
+                  think        yes      thinking is adaptive → deepseek,deepseek-reasoner
+                """);
+    }
+
+    @Test
+    void aPlainBodyWithABalancedRouteAndASubagentTag() throws IOException {
+        String config = config("{default: {targets: ['deepseek,deepseek-chat', 'local,qwen'], strategy: 'least-latency'}}");
+        String request = file("body.json", """
+                {"model": "claude-sonnet-4-5", "max_tokens": 100,
+                 "system": [{"type": "text", "text": "You test.<CCR-SUBAGENT-MODEL>local,qwen</CCR-SUBAGENT-MODEL>"}],
+                 "messages": [{"role": "user", "content": "hi"}]}""");
+
+        assertThat(conduit("model", "--explain", request, "--config", config)).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("""
+                route:    subagent
+                target:   local,qwen
+                fallback: none
+                removed:  <CCR-SUBAGENT-MODEL>local,qwen</CCR-SUBAGENT-MODEL> from system[0]
+                """);
+    }
+
+    @Test
+    void withoutARequestFileItIsAUsageError() throws IOException {
+        assertThat(conduit("model", "--config", config("{default: 'deepseek,deepseek-chat'}"))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("conduit model: --explain REQUEST.json is required\n"
+                + "conduit model --explain REQUEST.json [--config FILE]");
+    }
+
+    @Test
+    void aRequestThatIsNotJsonOrNotValidFails() throws IOException {
+        String config = config("{default: 'deepseek,deepseek-chat'}");
+        String notJson = file("a.json", "{\"model\": ");
+        String invalid = file("b.json", "{\"model\": \"m\", \"messages\": []}");
+
+        assertThat(conduit("model", "--explain", notJson, "--config", config)).isEqualTo(1);
+        assertThat(conduit("model", "--explain", invalid, "--config", config)).isEqualTo(1);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(notJson + ": not JSON: ")
+                .contains(invalid + ": not a valid anthropic request: max_tokens: field required\n");
+    }
+
+    @Test
+    void aRequestNoRouteCanServeFailsWithTheRoutersWords() throws IOException {
+        String request = file("c.json", "{\"model\": \"groq,llama\", \"max_tokens\": 5, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
+
+        assertThat(conduit("model", "--explain", request, "--config", config("{default: 'deepseek,deepseek-chat'}"))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(request + ": model \"groq,llama\": no provider named \"groq\""
+                + " is configured (configured: deepseek, local)\n");
+    }
+
+    @Test
+    void anInvalidConfigFailsWithItsPosition() throws IOException {
+        String config = config("{default: 'deepseek,deepseek-chat', rules: [{name: 'x', when: {model: {regex: '('}}, target: 'local,qwen'}]}");
+        String request = file("d.json", "{}");
+
+        assertThat(conduit("model", "--explain", request, "--config", config)).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(config + ":4:98: Router.rules[0].when.model.regex: is not"
+                + " a valid regular expression: Unclosed group near index 1\n");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.conduit.config;
+
+import java.util.Set;
+
+/**
+ * One condition of a routing rule's {@code when}. A rule applies when all of its conditions hold.
+ */
+public sealed interface RuleCondition {
+
+    /** {@code "model"}: the model field as the client sent it. */
+    record Model(TextMatch match) implements RuleCondition {}
+
+    /**
+     * {@code "tokens": {"min": …, "max": …}}: the request's input tokens, bounds included;
+     * {@code max} is {@link Long#MAX_VALUE} when not written.
+     */
+    record Tokens(long min, long max) implements RuleCondition {}
+
+    /** {@code "thinking"}: whether the client asked for thinking (enabled or adaptive). */
+    record Thinking(boolean on) implements RuleCondition {}
+
+    /** {@code "tools"}: some tool's name or type matches. */
+    record Tool(TextMatch match) implements RuleCondition {}
+
+    /** {@code "headers": {"name": …}}: the request header (by lower-case name) is present and matches. */
+    record Header(String name, TextMatch match) implements RuleCondition {}
+
+    /** {@code "user_id"}: {@code metadata.user_id} is present and matches. */
+    record UserId(TextMatch match) implements RuleCondition {}
+
+    /** {@code "format"}: the API the request arrived in is one of these. */
+    record Format(Set<InboundApi> apis) implements RuleCondition {
+        public Format {
+            apis = Set.copyOf(apis);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.conduit.routing;
+
+import dev.conduit.config.InboundApi;
+import dev.conduit.protocol.anthropic.MessagesRequest;
+import java.util.Map;
+
+/**
+ * What the router looks at: the request read into the hub model, the API it came in, its headers
+ * (by lower-case name, repeated values joined with commas) and the size of its body.
+ *
+ * @param bodyBytes the size of the body as received, or -1 when unknown; it bounds the token
+ *     count, so small requests are never tokenized
+ */
+public record RouteRequest(MessagesRequest message, InboundApi api, Map<String, String> headers, long bodyBytes) {
+
+    public RouteRequest {
+        headers = Map.copyOf(headers);
+    }
+
+    /** An Anthropic request without headers, of unknown size. */
+    public static RouteRequest of(MessagesRequest message) {
+        return new RouteRequest(message, InboundApi.ANTHROPIC, Map.of(), -1);
+    }
+}

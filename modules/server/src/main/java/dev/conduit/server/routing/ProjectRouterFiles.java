@@ -1,0 +1,164 @@
+package dev.conduit.server.routing;
+
+import dev.conduit.config.ConduitConfig;
+import dev.conduit.config.ConfigException;
+import dev.conduit.config.ConfigLoader;
+import dev.conduit.config.RouterConfig;
+import dev.conduit.routing.SessionRouters;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * claude-code-router's project and session overrides, read where it reads them. A session's
+ * project is the folder of {@code ~/.claude/projects} that holds {@code <session>.jsonl} (Claude
+ * Code's transcript); its override is the {@code Router} of
+ * {@code ~/.claude-code-router/<project>/<session>.json}, else of
+ * {@code ~/.claude-code-router/<project>/config.json}. A file that cannot be read or is not valid
+ * is ignored, with a warning, as claude-code-router ignores it.
+ *
+ * <p>Both lookups are cached and bounded: a project once found is kept (sessions do not move); a
+ * session without one is looked for again after {@link #MISS_RETRY}, since Claude Code may write
+ * the transcript after its first request; a file is read again when its modification time or size
+ * changes.
+ */
+public final class ProjectRouterFiles implements SessionRouters {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectRouterFiles.class);
+
+    static final Duration MISS_RETRY = Duration.ofSeconds(30);
+    static final int MAX_SESSIONS = 1_000;
+    static final int MAX_FILES = 256;
+    /** Session ids become file names: anything but a plain id is not looked up. */
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
+
+    private final Path claudeProjects;
+    private final Path routerHome;
+    private final ConduitConfig config;
+    private final ConfigLoader loader;
+    private final InstantSource clock;
+    private final Map<String, Project> projects = bounded(MAX_SESSIONS);
+    private final Map<Path, FileRouter> files = bounded(MAX_FILES);
+
+    /** The project a session belongs to, or none as of {@code checkedAt}. */
+    private record Project(Optional<String> folder, Instant checkedAt) {}
+
+    /** A file's Router as of the file's modification time and size. */
+    private record FileRouter(Instant modified, long size, Optional<SessionRouter> router) {}
+
+    public ProjectRouterFiles(Path claudeProjects, Path routerHome, ConduitConfig config, ConfigLoader loader,
+            InstantSource clock) {
+        this.claudeProjects = claudeProjects;
+        this.routerHome = routerHome;
+        this.config = config;
+        this.loader = loader;
+        this.clock = clock;
+    }
+
+    /** The folders claude-code-router uses: {@code ~/.claude/projects} and {@code ~/.claude-code-router}. */
+    public static ProjectRouterFiles forUser(Path userHome, ConduitConfig config, ConfigLoader loader) {
+        return new ProjectRouterFiles(userHome.resolve(".claude").resolve("projects"),
+                userHome.resolve(".claude-code-router"), config, loader, InstantSource.system());
+    }
+
+    @Override
+    public Optional<SessionRouter> find(String sessionId) {
+        if (!SESSION_ID.matcher(sessionId).matches()) {
+            return Optional.empty();
+        }
+        Optional<String> project = project(sessionId);
+        if (project.isEmpty()) {
+            return Optional.empty();
+        }
+        Path folder = routerHome.resolve(project.get());
+        return router(folder.resolve(sessionId + ".json")).or(() -> router(folder.resolve("config.json")));
+    }
+
+    private Optional<String> project(String sessionId) {
+        Project known;
+        synchronized (projects) {
+            known = projects.get(sessionId);
+        }
+        Instant now = clock.instant();
+        if (known != null && (known.folder().isPresent() || known.checkedAt().plus(MISS_RETRY).isAfter(now))) {
+            return known.folder();
+        }
+        Project found = new Project(search(sessionId), now);
+        synchronized (projects) {
+            projects.put(sessionId, found);
+        }
+        return found.folder();
+    }
+
+    private Optional<String> search(String sessionId) {
+        List<String> folders = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(claudeProjects, Files::isDirectory)) {
+            entries.forEach(entry -> folders.add(entry.getFileName().toString()));
+        } catch (IOException noProjects) {
+            return Optional.empty();
+        }
+        folders.sort(null);
+        String transcript = sessionId + ".jsonl";
+        return folders.stream().filter(folder -> Files.isRegularFile(claudeProjects.resolve(folder).resolve(transcript)))
+                .findFirst();
+    }
+
+    private Optional<SessionRouter> router(Path file) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException absent) {
+            return Optional.empty();
+        }
+        Instant modified = attributes.lastModifiedTime().toInstant();
+        FileRouter cached;
+        synchronized (files) {
+            cached = files.get(file);
+        }
+        if (cached != null && cached.modified().equals(modified) && cached.size() == attributes.size()) {
+            return cached.router();
+        }
+        FileRouter read = new FileRouter(modified, attributes.size(), read(file));
+        synchronized (files) {
+            files.put(file, read);
+        }
+        return read.router();
+    }
+
+    private Optional<SessionRouter> read(Path file) {
+        try {
+            Optional<RouterConfig> router = loader.parseRouter(Files.readString(file), file, config);
+            return router.map(found -> new SessionRouter(found, file.toString()));
+        } catch (ConfigException invalid) {
+            LOG.warn("ignoring the Router of {}: {}", file, invalid.getMessage());
+        } catch (NoSuchFileException gone) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException unreadable) {
+            LOG.warn("ignoring {}: it cannot be read ({})", file, unreadable.toString());
+        }
+        return Optional.empty();
+    }
+
+    private static <K, V> Map<K, V> bounded(int capacity) {
+        return new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+}

@@ -8,6 +8,7 @@ import dev.conduit.connections.ConnectionRegistry;
 import dev.conduit.connections.Connections;
 import dev.conduit.connections.ConnectionsMXBean;
 import dev.conduit.connections.UpstreamPoolInfo;
+import dev.conduit.health.HealthCheck;
 import dev.conduit.management.DescribedMXBean;
 import dev.conduit.management.Mbeans;
 import dev.conduit.providers.UpstreamPool;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,9 @@ public final class Worker {
         WorkerMonitoring monitoring = new WorkerMonitoring(config, connections, gateway.providers());
         ConduitServer server = new ConduitServer(gateway, connections, monitoring.monitoring(), Version.current(),
                 config.host(), config.port());
+        if (options.supervisor().isPresent() && !server.sharePort()) {
+            LOG.info("SO_REUSEPORT is not available: a rolling restart drains this worker before starting the next");
+        }
         try {
             server.start();
         } catch (Exception e) {
@@ -87,11 +92,29 @@ public final class Worker {
      */
     public CompletableFuture<Void> drainAndStop(Duration deadline) {
         LOG.info("stopping gracefully: streams may run for up to {} s", deadline.toSeconds());
+        return stopAfter(() -> server.drainAndStop(deadline));
+    }
+
+    /**
+     * The graceful stop of a rolling restart, when a successor already listens on the port:
+     * like {@link #drainAndStop}, but requests still arriving on open connections are served.
+     */
+    public CompletableFuture<Void> handOverAndStop(Duration deadline) {
+        LOG.info("handing over to the next worker: streams may run for up to {} s", deadline.toSeconds());
+        return stopAfter(() -> server.handOverAndStop(deadline));
+    }
+
+    private CompletableFuture<Void> stopAfter(Supplier<CompletableFuture<Void>> drain) {
         monitoring.draining();
-        return server.drainAndStop(deadline).whenComplete((done, failure) -> {
+        return drain.get().whenComplete((done, failure) -> {
             monitoring.close();
             gateway.providers().close();
         });
+    }
+
+    /** Adds a named check to this worker's health (the supervisor's alarm). */
+    public void addHealthCheck(HealthCheck check) {
+        monitoring.monitoring().health().register(check);
     }
 
     /** Without APIKEY, Conduit answers on loopback only, whatever HOST asks for. */

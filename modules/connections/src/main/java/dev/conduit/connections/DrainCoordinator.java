@@ -62,12 +62,13 @@ public final class DrainCoordinator {
         if (state != DrainState.SERVING) {
             return drained;
         }
-        handover = successorServes;
-        state = DrainState.DRAINING;
-        deadlineMillis = clock.millis() + deadline.toMillis();
         // close() stops accepting and leaves requests in flight alone (Jetty's shutdown() would fail
-        // the ones waiting on an upstream); responses from now on close their connection themselves
+        // the ones waiting on an upstream). It comes first: a client told "Connection: close" (below)
+        // reconnects at once, and must not land in this listener's accept queue as it closes.
         connector.close();
+        handover = successorServes;
+        deadlineMillis = clock.millis() + deadline.toMillis();
+        state = DrainState.DRAINING; // responses from now on close their connection themselves
         LOG.info("draining: no longer accepting; {} requests ({} streams) on {} connections may run for {} s",
                 registry.requestsInFlight(), registry.streams(), registry.openConnections(), deadline.toSeconds());
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(

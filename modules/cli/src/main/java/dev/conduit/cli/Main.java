@@ -6,6 +6,7 @@ import dev.conduit.server.WorkerMain;
 import dev.conduit.server.WorkerOptions;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code conduit <command> [options]}. Exit codes: 0 ok, 1 failure, 2 usage error, 3 not running.
@@ -13,7 +14,9 @@ import java.util.Arrays;
 public final class Main {
 
     static final int OK = 0;
+    static final int FAILURE = 1;
     static final int USAGE = 2;
+    static final int NOT_RUNNING = 3;
 
     /** Not for users: the workload the image build records the AOT cache with. */
     private static final String AOT_TRAINING = "__aot-training";
@@ -23,14 +26,19 @@ public final class Main {
 
             Commands:
               run        run the gateway in the foreground
+              start      start the gateway in the background, supervised; returns once it serves
+              stop       drain and stop the gateway and its supervisor
+              status     supervisor and worker: pids, uptimes, restarts, health, port
+              restart    rolling restart of the worker, without refusing a request
               version    print the version
               help       show this help
 
             conduit run [options]
             %s
 
+            %s
             Point Claude Code at it:  ANTHROPIC_BASE_URL=http://127.0.0.1:3456 claude
-            """.formatted(WorkerOptions.USAGE.indent(2).stripTrailing());
+            """.formatted(WorkerOptions.USAGE.indent(2).stripTrailing(), StartCommand.USAGE);
 
     private Main() {}
 
@@ -55,6 +63,10 @@ public final class Main {
                 }
                 yield WorkerMain.run(rest);
             }
+            case "start" -> StartCommand.run(List.of(rest), out, err);
+            case "stop" -> StopCommand.run(List.of(rest), out, err);
+            case "status" -> StatusCommand.run(List.of(rest), out, err);
+            case "restart" -> RestartCommand.run(List.of(rest), out, err);
             case "version", "--version", "-v" -> {
                 out.println("conduit " + Version.current());
                 yield OK;

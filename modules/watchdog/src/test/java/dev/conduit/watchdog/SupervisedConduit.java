@@ -1,5 +1,6 @@
 package dev.conduit.watchdog;
 
+import dev.conduit.testing.LocalProcesses;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,26 +140,12 @@ final class SupervisedConduit implements AutoCloseable {
         new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
     }
 
-    /** Every process of this home: the supervisors started here and every worker linked to its control socket. */
-    private List<ProcessHandle> processes() {
-        String socket = run.controlSocket().toString();
-        List<ProcessHandle> all = new ArrayList<>(supervisors.stream().map(Process::toHandle).toList());
-        ProcessHandle.allProcesses()
-                .filter(process -> process.info().arguments().map(args -> Arrays.asList(args).contains(socket))
-                        .orElse(false))
-                .forEach(all::add);
-        return all;
-    }
-
     @Override
     public void close() throws Exception {
         if (client != null) {
             client.close();
         }
-        for (ProcessHandle process : processes()) {
-            signal("CONT", process.pid());
-            process.destroyForcibly();
-            process.onExit().get(10, TimeUnit.SECONDS);
-        }
+        // the supervisors and the workers: their arguments name files in this home
+        LocalProcesses.killAllMentioning(home.toString());
     }
 }

@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,10 +62,10 @@ public final class Worker {
         WorkerMonitoring monitoring = new WorkerMonitoring(config, connections, gateway.providers());
         ConduitServer server = new ConduitServer(gateway, connections, monitoring.monitoring(), Version.current(),
                 config.host(), config.port());
-        if (options.supervisor().isPresent() && !server.sharePort()) {
-            LOG.info("SO_REUSEPORT is not available: a rolling restart drains this worker before starting the next");
-        }
         try {
+            if (options.supervisor().isPresent()) {
+                shareThePortWithSuccessors(server, config, options.successor());
+            }
             server.start();
         } catch (Exception e) {
             monitoring.close();
@@ -115,6 +117,24 @@ public final class Worker {
     /** Adds a named check to this worker's health (the supervisor's alarm). */
     public void addHealthCheck(HealthCheck check) {
         monitoring.monitoring().health().register(check);
+    }
+
+    /**
+     * A supervised worker listens with SO_REUSEPORT, so its successor can listen beside it in a
+     * rolling restart. That would also let it listen beside a stranger (another Conduit, another
+     * home) without a word, so unless its own predecessor may still hold the port it first checks
+     * that the port is free.
+     */
+    private static void shareThePortWithSuccessors(ConduitServer server, ConduitConfig config, boolean successor)
+            throws IOException {
+        if (!successor && config.port() != 0) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(new InetSocketAddress(config.host(), config.port()));
+            }
+        }
+        if (!server.sharePort()) {
+            LOG.info("SO_REUSEPORT is not available: a rolling restart drains this worker before starting the next");
+        }
     }
 
     /** Without APIKEY, Conduit answers on loopback only, whatever HOST asks for. */

@@ -8,12 +8,14 @@ import java.util.Optional;
 /**
  * The options of {@code conduit run} (and of the worker the supervisor starts): {@code --config
  * FILE}, {@code --host H}, {@code --port N}; each overrides the config file. The supervisor adds
- * {@code --supervised SOCKET}, its control socket, which users never type.
+ * {@code --supervised SOCKET}, its control socket, and {@code --successor} when another of its
+ * workers may still hold the port; users never type them.
  *
  * @param supervisor the supervisor's control socket when a supervisor runs this worker
+ * @param successor the port may be held by this worker's predecessor, which it is to replace
  */
 public record WorkerOptions(Optional<Path> config, Optional<String> host, Optional<Integer> port,
-        Optional<Path> supervisor) {
+        Optional<Path> supervisor, boolean successor) {
 
     public static final String USAGE = """
             Options:
@@ -27,6 +29,7 @@ public record WorkerOptions(Optional<Path> config, Optional<String> host, Option
         Optional<String> host = Optional.empty();
         Optional<Integer> port = Optional.empty();
         Optional<Path> supervisor = Optional.empty();
+        boolean successor = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -41,13 +44,14 @@ public record WorkerOptions(Optional<Path> config, Optional<String> host, Option
                 case "--host" -> host = Optional.of(value != null ? value : next(args, ++i, name));
                 case "--port" -> port = Optional.of(port(value != null ? value : next(args, ++i, name)));
                 case "--supervised" -> supervisor = Optional.of(Path.of(value != null ? value : next(args, ++i, name)));
+                case "--successor" -> successor = true;
                 default -> throw new UsageException("unknown option " + arg);
             }
         }
-        return new WorkerOptions(config, host, port, supervisor);
+        return new WorkerOptions(config, host, port, supervisor, successor);
     }
 
-    /** These options as {@code conduit run} arguments (without {@code --supervised}), config path absolute. */
+    /** These options as {@code conduit run} arguments (without the supervisor's), config path absolute. */
     public List<String> arguments() {
         List<String> arguments = new ArrayList<>();
         config.ifPresent(file -> arguments.addAll(List.of("--config", file.toAbsolutePath().toString())));

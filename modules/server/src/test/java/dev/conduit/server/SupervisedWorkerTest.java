@@ -5,6 +5,7 @@ import static dev.conduit.testing.OpenAiChunks.roleChunk;
 import static dev.conduit.testing.OpenAiChunks.textChunk;
 import static dev.conduit.testing.OpenAiChunks.usageChunk;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conduit.control.ControlMessage;
 import dev.conduit.control.ControlServer;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A worker run with {@code --supervised}: it tells its supervisor that it serves and where, shows
- * the supervisor's alarm in {@code /health}, lets a second worker listen on its port, and when
- * told to hand over serves a request still arriving on an open connection instead of refusing it.
+ * the supervisor's alarm in {@code /health}, lets its successor (and no one else) listen on its
+ * port, and when told to hand over serves a request still arriving on an open connection instead
+ * of refusing it.
  */
 class SupervisedWorkerTest {
 
@@ -95,7 +97,10 @@ class SupervisedWorkerTest {
                 keptAlive.post("/v1/messages", WHOLE);
                 assertThat(keptAlive.readUntil("Hello from the mock upstream", Duration.ofSeconds(5))).startsWith("HTTP/1.1 200");
 
-                Worker next = Worker.start(options);
+                assertThatThrownBy(() -> Worker.start(options)).as("a first worker does not join a port in use")
+                        .isInstanceOf(StartupException.class).hasMessageContaining("the address is in use");
+                Worker next = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port",
+                        Integer.toString(port), "--supervised", socket.toString(), "--successor"));
                 try {
                     assertThat(next.port()).as("the successor listens on the same port").isEqualTo(port);
                     old.handOverAndStop(Duration.ofSeconds(10));

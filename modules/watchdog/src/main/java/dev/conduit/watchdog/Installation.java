@@ -56,8 +56,10 @@ public final class Installation {
     /**
      * A worker supervised through {@code controlSocket}: {@code bin/conduit run} in the image (its
      * JVM options, AOT cache and {@code CONDUIT_JAVA_OPTS} apply), else {@code WorkerMain}.
+     *
+     * @param successor another worker of this supervisor may still hold the port
      */
-    public List<String> worker(List<String> runArgs, Path controlSocket) {
+    public List<String> worker(List<String> runArgs, Path controlSocket, boolean successor) {
         List<String> command = new ArrayList<>();
         if (image()) {
             command.addAll(List.of(launcher().toString(), "run"));
@@ -67,6 +69,9 @@ public final class Installation {
         }
         command.addAll(runArgs);
         command.addAll(List.of("--supervised", controlSocket.toString()));
+        if (successor) {
+            command.add("--successor");
+        }
         return command;
     }
 

@@ -31,10 +31,10 @@ public final class ProcessWorkers implements WorkerLauncher {
     }
 
     @Override
-    public WorkerProcess launch(List<String> args) throws IOException {
+    public WorkerProcess launch(List<String> args, boolean successor) throws IOException {
         Path console = run.workerConsole();
         rotate(console);
-        ProcessBuilder builder = new ProcessBuilder(installation.worker(args, run.controlSocket()))
+        ProcessBuilder builder = new ProcessBuilder(installation.worker(args, run.controlSocket(), successor))
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
                 .redirectErrorStream(true);

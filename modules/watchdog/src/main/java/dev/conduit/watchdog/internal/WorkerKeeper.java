@@ -228,7 +228,7 @@ final class WorkerKeeper {
     private TrackedWorker launch(String reason) {
         WorkerProcess process;
         try {
-            process = environment.launcher().launch(workerArgs);
+            process = environment.launcher().launch(workerArgs, workers().findAny().isPresent());
         } catch (IOException e) {
             LOG.error("cannot start a worker: {}", e.getMessage());
             failed("cannot start a worker: " + e.getMessage());

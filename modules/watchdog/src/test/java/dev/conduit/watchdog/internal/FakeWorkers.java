@@ -27,6 +27,7 @@ final class FakeWorkers implements WorkerLauncher {
         final CompletableFuture<ExitStatus> exited = new CompletableFuture<>();
         final List<String> signals = new ArrayList<>();
         final List<ControlMessage> received = new ArrayList<>();
+        boolean successor;
 
         Worker(long pid) {
             this.pid = pid;
@@ -73,8 +74,9 @@ final class FakeWorkers implements WorkerLauncher {
     }
 
     @Override
-    public WorkerProcess launch(List<String> args) {
+    public WorkerProcess launch(List<String> args, boolean successor) {
         Worker worker = new Worker(nextPid++);
+        worker.successor = successor;
         launched.add(worker);
         return worker;
     }

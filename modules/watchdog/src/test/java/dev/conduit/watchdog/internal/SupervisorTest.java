@@ -202,6 +202,8 @@ class SupervisorTest {
         loop.runPending();
         FakeWorkers.Worker next = workers.last();
         assertThat(next).isNotSameAs(old);
+        assertThat(old.successor).as("the first worker checks the port is free").isFalse();
+        assertThat(next.successor).as("its successor joins the port").isTrue();
         assertThat(status().state()).isEqualTo(SupervisorState.ROLLING);
         assertThat(old.received).noneMatch(ControlMessage.Handover.class::isInstance);
         assertThat(restarted).isNotDone();

@@ -45,6 +45,10 @@ class SupervisorTest {
     }
 
     private Supervisor start(WatchdogSettings settings) {
+        return start(settings, true);
+    }
+
+    private Supervisor start(WatchdogSettings settings, boolean portShared) {
         SupervisorEvents recorder = new SupervisorEvents() {
             @Override
             public void crashed(long pid, String reason) {
@@ -84,7 +88,7 @@ class SupervisorTest {
             }
         };
         SupervisorEnvironment environment = new SupervisorEnvironment(workers, inspector, (host, port) -> probeResult,
-                Runnable::run, loop, clock, run, recorder, true);
+                Runnable::run, loop, clock, run, recorder, portShared);
         supervisor = new Supervisor(settings, ARGS, new RestartPolicy(settings, clock, () -> 0.5), environment);
         supervisor.start();
         loop.runPending();
@@ -220,6 +224,24 @@ class SupervisorTest {
         assertThat(status().lastExit().reason()).isEqualTo("replaced by worker pid 1001; exited with status 0");
         assertThat(workers.launched()).hasSize(2);
         assertThat(events).containsExactly("restart 1001");
+    }
+
+    @Test
+    void withoutSoReusePortARollingRestartDrainsTheOldWorkerBeforeTheNewOneStarts() {
+        start(WatchdogSettings.defaults(), false);
+        FakeWorkers.Worker old = workers.last();
+        serve(old);
+        CompletableFuture<String> restarted = supervisor.restartWorker();
+        loop.runPending();
+        assertThat(old.received).contains(new ControlMessage.Handover(25_000));
+        assertThat(workers.launched()).as("the port is still the old worker's").hasSize(1);
+
+        supervisor.received(old, new ControlMessage.Draining());
+        loop.runPending();
+        assertThat(workers.launched()).as("its listener is closed: the next one starts").hasSize(2);
+        serve(workers.last());
+        assertThat(restarted).isCompletedWithValue("worker pid 1001 serves on 127.0.0.1:3456");
+        assertThat(status().state()).isEqualTo(SupervisorState.SERVING);
     }
 
     @Test

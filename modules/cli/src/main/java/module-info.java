@@ -1,7 +1,13 @@
-/** The {@code conduit} command. */
+/**
+ * The {@code conduit} command. {@code start} launches the supervisor; {@code status} and
+ * {@code restart} talk JMX to it, attached over the Attach API as the same OS user; {@code stop}
+ * signals it.
+ */
 module dev.conduit.cli {
     requires dev.conduit.config;
     requires dev.conduit.server;
+    requires dev.conduit.watchdog;
+    requires java.net.http;
 
     exports dev.conduit.cli;
 }

@@ -10,6 +10,7 @@ module dev.conduit.server {
     requires transitive dev.conduit.connections;
     requires dev.conduit.management;
     requires dev.conduit.health;
+    requires dev.conduit.control;
     requires jdk.unsupported;
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.client;

@@ -6,6 +6,7 @@ import dev.conduit.server.WorkerMain;
 import dev.conduit.server.WorkerOptions;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code conduit <command> [options]}. Exit codes: 0 ok, 1 failure, 2 usage error, 3 not running.
@@ -15,6 +16,7 @@ public final class Main {
     static final int OK = 0;
     static final int FAILURE = 1;
     static final int USAGE = 2;
+    static final int NOT_RUNNING = 3;
 
     /** Not for users: the workload the image build records the AOT cache with. */
     private static final String AOT_TRAINING = "__aot-training";
@@ -24,6 +26,10 @@ public final class Main {
 
             Commands:
               run        run the gateway in the foreground
+              start      start the gateway in the background, supervised; returns once it serves
+              stop       drain and stop the gateway and its supervisor
+              status     supervisor and worker: pids, uptimes, restarts, health, port
+              restart    rolling restart of the worker, without refusing a request
               model      explain which route a request takes: model --explain REQUEST.json
               version    print the version
               help       show this help
@@ -33,8 +39,10 @@ public final class Main {
 
             %s
 
+            %s
+
             Point Claude Code at it:  ANTHROPIC_BASE_URL=http://127.0.0.1:3456 claude
-            """.formatted(WorkerOptions.USAGE.indent(2).stripTrailing(), ModelCommand.USAGE);
+            """.formatted(WorkerOptions.USAGE.indent(2).stripTrailing(), StartCommand.USAGE, ModelCommand.USAGE);
 
     private Main() {}
 
@@ -59,6 +67,10 @@ public final class Main {
                 }
                 yield WorkerMain.run(rest);
             }
+            case "start" -> StartCommand.run(List.of(rest), out, err);
+            case "stop" -> StopCommand.run(List.of(rest), out, err);
+            case "status" -> StatusCommand.run(List.of(rest), out, err);
+            case "restart" -> RestartCommand.run(List.of(rest), out, err);
             case "model" -> ModelCommand.run(rest, out, err);
             case "version", "--version", "-v" -> {
                 out.println("conduit " + Version.current());

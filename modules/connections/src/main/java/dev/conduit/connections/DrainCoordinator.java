@@ -32,6 +32,7 @@ public final class DrainCoordinator {
     private volatile DrainState state = DrainState.SERVING;
     private volatile long deadlineMillis;
     private volatile boolean mustStop;
+    private volatile boolean handover;
     private long lastReport;
 
     public DrainCoordinator(NetworkConnector connector, ConnectionRegistry registry, InstantSource clock) {
@@ -44,15 +45,30 @@ public final class DrainCoordinator {
      * Starts the drain, once; a second call returns the same future. The future completes when
      * the last connection is gone, at the latest shortly after {@code deadline}.
      */
-    public synchronized CompletableFuture<Void> drain(Duration deadline) {
+    public CompletableFuture<Void> drain(Duration deadline) {
+        return start(deadline, false);
+    }
+
+    /**
+     * The drain of a rolling restart: a successor already listens on the port, so a request that
+     * still arrives on one of this worker's open connections is served (and its connection closed
+     * after it) rather than refused; only past the deadline are new requests refused.
+     */
+    public CompletableFuture<Void> handover(Duration deadline) {
+        return start(deadline, true);
+    }
+
+    private synchronized CompletableFuture<Void> start(Duration deadline, boolean successorServes) {
         if (state != DrainState.SERVING) {
             return drained;
         }
-        state = DrainState.DRAINING;
-        deadlineMillis = clock.millis() + deadline.toMillis();
         // close() stops accepting and leaves requests in flight alone (Jetty's shutdown() would fail
-        // the ones waiting on an upstream); responses from now on close their connection themselves
+        // the ones waiting on an upstream). It comes first: a client told "Connection: close" (below)
+        // reconnects at once, and must not land in this listener's accept queue as it closes.
         connector.close();
+        handover = successorServes;
+        deadlineMillis = clock.millis() + deadline.toMillis();
+        state = DrainState.DRAINING; // responses from now on close their connection themselves
         LOG.info("draining: no longer accepting; {} requests ({} streams) on {} connections may run for {} s",
                 registry.requestsInFlight(), registry.streams(), registry.openConnections(), deadline.toSeconds());
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
@@ -102,6 +118,14 @@ public final class DrainCoordinator {
 
     public boolean draining() {
         return state != DrainState.SERVING;
+    }
+
+    /**
+     * True when a new request must be refused (503, retry): while draining, except that a
+     * {@link #handover} serves requests on open connections until its deadline.
+     */
+    public boolean refusesRequests() {
+        return state != DrainState.SERVING && (!handover || mustStop);
     }
 
     /** True once the deadline has passed: every call still running must end now. */

@@ -8,6 +8,7 @@ import dev.conduit.connections.ConnectionRegistry;
 import dev.conduit.connections.Connections;
 import dev.conduit.connections.ConnectionsMXBean;
 import dev.conduit.connections.UpstreamPoolInfo;
+import dev.conduit.health.HealthCheck;
 import dev.conduit.management.DescribedMXBean;
 import dev.conduit.management.Mbeans;
 import dev.conduit.providers.UpstreamPool;
@@ -20,12 +21,15 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +66,9 @@ public final class Worker {
         ConduitServer server = new ConduitServer(gateway, connections, monitoring.monitoring(), Version.current(),
                 config.host(), config.port());
         try {
+            if (options.supervisor().isPresent()) {
+                shareThePortWithSuccessors(server, config, options.successor());
+            }
             server.start();
         } catch (Exception e) {
             monitoring.close();
@@ -90,11 +97,47 @@ public final class Worker {
      */
     public CompletableFuture<Void> drainAndStop(Duration deadline) {
         LOG.info("stopping gracefully: streams may run for up to {} s", deadline.toSeconds());
+        return stopAfter(() -> server.drainAndStop(deadline));
+    }
+
+    /**
+     * The graceful stop of a rolling restart, when a successor already listens on the port:
+     * like {@link #drainAndStop}, but requests still arriving on open connections are served.
+     */
+    public CompletableFuture<Void> handOverAndStop(Duration deadline) {
+        LOG.info("handing over to the next worker: streams may run for up to {} s", deadline.toSeconds());
+        return stopAfter(() -> server.handOverAndStop(deadline));
+    }
+
+    private CompletableFuture<Void> stopAfter(Supplier<CompletableFuture<Void>> drain) {
         monitoring.draining();
-        return server.drainAndStop(deadline).whenComplete((done, failure) -> {
+        return drain.get().whenComplete((done, failure) -> {
             monitoring.close();
             gateway.providers().close();
         });
+    }
+
+    /** Adds a named check to this worker's health (the supervisor's alarm). */
+    public void addHealthCheck(HealthCheck check) {
+        monitoring.monitoring().health().register(check);
+    }
+
+    /**
+     * A supervised worker listens with SO_REUSEPORT, so its successor can listen beside it in a
+     * rolling restart. That would also let it listen beside a stranger (another Conduit, another
+     * home) without a word, so unless its own predecessor may still hold the port it first checks
+     * that the port is free.
+     */
+    private static void shareThePortWithSuccessors(ConduitServer server, ConduitConfig config, boolean successor)
+            throws IOException {
+        if (!successor && config.port() != 0) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(new InetSocketAddress(config.host(), config.port()));
+            }
+        }
+        if (!server.sharePort()) {
+            LOG.info("SO_REUSEPORT is not available: a rolling restart drains this worker before starting the next");
+        }
     }
 
     /** Without APIKEY, Conduit answers on loopback only, whatever HOST asks for. */

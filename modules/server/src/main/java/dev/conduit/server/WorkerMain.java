@@ -1,6 +1,7 @@
 package dev.conduit.server;
 
 import dev.conduit.config.ConfigException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import sun.misc.Signal;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,13 @@ public final class WorkerMain {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(worker::stop));
+        Optional<SupervisedWorker> supervised = options.supervisor()
+                .map(socket -> SupervisedWorker.link(worker, socket, options));
         // SIGTERM drains: requests finish, streams run until the deadline, then the process exits 0
-        Signal.handle(new Signal("TERM"), signal -> worker.drainAndStop(worker.config().drainTimeout()));
+        Signal.handle(new Signal("TERM"), signal -> {
+            supervised.ifPresent(SupervisedWorker::draining);
+            worker.drainAndStop(worker.config().drainTimeout());
+        });
         try {
             worker.await();
         } catch (InterruptedException e) {

@@ -1,13 +1,21 @@
 package dev.conduit.server;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The options of {@code conduit run} (and of the worker the supervisor starts): {@code --config
- * FILE}, {@code --host H}, {@code --port N}; each overrides the config file.
+ * FILE}, {@code --host H}, {@code --port N}; each overrides the config file. The supervisor adds
+ * {@code --supervised SOCKET}, its control socket, and {@code --successor} when another of its
+ * workers may still hold the port; users never type them.
+ *
+ * @param supervisor the supervisor's control socket when a supervisor runs this worker
+ * @param successor the port may be held by this worker's predecessor, which it is to replace
  */
-public record WorkerOptions(Optional<Path> config, Optional<String> host, Optional<Integer> port) {
+public record WorkerOptions(Optional<Path> config, Optional<String> host, Optional<Integer> port,
+        Optional<Path> supervisor, boolean successor) {
 
     public static final String USAGE = """
             Options:
@@ -20,6 +28,8 @@ public record WorkerOptions(Optional<Path> config, Optional<String> host, Option
         Optional<Path> config = Optional.empty();
         Optional<String> host = Optional.empty();
         Optional<Integer> port = Optional.empty();
+        Optional<Path> supervisor = Optional.empty();
+        boolean successor = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -33,10 +43,21 @@ public record WorkerOptions(Optional<Path> config, Optional<String> host, Option
                 case "--config" -> config = Optional.of(Path.of(value != null ? value : next(args, ++i, name)));
                 case "--host" -> host = Optional.of(value != null ? value : next(args, ++i, name));
                 case "--port" -> port = Optional.of(port(value != null ? value : next(args, ++i, name)));
+                case "--supervised" -> supervisor = Optional.of(Path.of(value != null ? value : next(args, ++i, name)));
+                case "--successor" -> successor = true;
                 default -> throw new UsageException("unknown option " + arg);
             }
         }
-        return new WorkerOptions(config, host, port);
+        return new WorkerOptions(config, host, port, supervisor, successor);
+    }
+
+    /** These options as {@code conduit run} arguments (without the supervisor's), config path absolute. */
+    public List<String> arguments() {
+        List<String> arguments = new ArrayList<>();
+        config.ifPresent(file -> arguments.addAll(List.of("--config", file.toAbsolutePath().toString())));
+        host.ifPresent(name -> arguments.addAll(List.of("--host", name)));
+        port.ifPresent(number -> arguments.addAll(List.of("--port", number.toString())));
+        return arguments;
     }
 
     private static String next(String[] args, int index, String option) throws UsageException {

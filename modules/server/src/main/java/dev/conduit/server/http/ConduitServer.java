@@ -3,6 +3,9 @@ package dev.conduit.server.http;
 import dev.conduit.connections.ConnectionRegistry;
 import dev.conduit.connections.DrainCoordinator;
 import dev.conduit.health.Monitoring;
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +63,26 @@ public final class ConduitServer {
         server.setStopTimeout(5_000);
     }
 
+    /**
+     * Lets a second worker listen on the same port (SO_REUSEPORT) for a rolling restart; the
+     * kernel spreads new connections over both until the old one closes its listener. False
+     * where the platform has no SO_REUSEPORT.
+     */
+    public boolean sharePort() {
+        if (!connector.isReusePort() && supportsReusePort()) {
+            connector.setReusePort(true);
+        }
+        return connector.isReusePort();
+    }
+
+    private static boolean supportsReusePort() {
+        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+            return probe.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public void start() throws Exception {
         server.start();
     }
@@ -79,6 +102,11 @@ public final class ConduitServer {
     /** Drains, then stops the server; the future completes once it has stopped. */
     public CompletableFuture<Void> drainAndStop(Duration deadline) {
         return drain.drain(deadline).thenRun(this::stopQuietly);
+    }
+
+    /** {@link #drainAndStop} for a rolling restart, when a successor already serves the port. */
+    public CompletableFuture<Void> handOverAndStop(Duration deadline) {
+        return drain.handover(deadline).thenRun(this::stopQuietly);
     }
 
     private void stopQuietly() {

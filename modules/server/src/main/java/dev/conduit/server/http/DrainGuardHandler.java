@@ -14,7 +14,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Counts every API request in flight, and while the worker drains answers new ones with 503,
- * {@code Retry-After} and {@code Connection: close}, so clients go to the next worker. Probes
+ * {@code Retry-After} and {@code Connection: close}, so clients go to the next worker (in a
+ * rolling restart's handover they are served instead, and their connection closed after). Probes
  * pass through: {@code /ready} must say "draining", {@code /alive} must stay 200.
  */
 final class DrainGuardHandler extends Handler.Wrapper {
@@ -36,7 +37,7 @@ final class DrainGuardHandler extends Handler.Wrapper {
         if (PROBES.contains(Request.getPathInContext(request))) {
             return super.handle(request, response, callback);
         }
-        if (drain.draining()) {
+        if (drain.refusesRequests()) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             Responses.error(request, response,
                     ApiError.of(503, "server is restarting; retry in a moment", Optional.of("1")), callback);

@@ -1,0 +1,50 @@
+package dev.conduit.cli;
+
+import dev.conduit.testing.LocalProcesses;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The {@code conduit} command run as a process from the build's classes, with a home of its own. */
+final class ConduitCommand {
+
+    record Result(int exitCode, String out, String err) {}
+
+    private final Path home;
+
+    ConduitCommand(Path home) {
+        this.home = home;
+    }
+
+    Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(Arrays.asList(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(home.resolve("command.out").toFile())
+                .redirectError(home.resolve("command.err").toFile());
+        builder.environment().put("CONDUIT_HOME", home.toString());
+        builder.environment().put("HOME", home.toString());
+        builder.environment().put("CONDUIT_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xshare:auto");
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("conduit " + String.join(" ", args) + " did not finish within 120 s");
+        }
+        return new Result(process.exitValue(), read("command.out"), read("command.err"));
+    }
+
+    private String read(String file) throws IOException {
+        return Files.readString(home.resolve(file), StandardCharsets.UTF_8);
+    }
+
+    /** Kills every process of this home: the supervisors and workers, whose arguments name files in it. */
+    void killAll() {
+        LocalProcesses.killAllMentioning(home.toString());
+    }
+}

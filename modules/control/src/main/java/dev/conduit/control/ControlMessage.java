@@ -1,0 +1,37 @@
+package dev.conduit.control;
+
+import java.util.List;
+
+/**
+ * One message on the control channel. Workers send {@link Hello}, {@link Ready}, {@link Draining}
+ * and {@link Beat}; the supervisor sends {@link Handover} and {@link Alarm}. On the wire each is
+ * one line (see {@link ControlLines}); a line a side does not understand is skipped, so either side
+ * may be newer.
+ */
+public sealed interface ControlMessage {
+
+    /** The first line a worker sends on every connection: who it is and how it was started. */
+    record Hello(long pid, List<String> args) implements ControlMessage {
+        public Hello {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** The worker listens and serves; sent again after a reconnect. */
+    record Ready(String host, int port, long drainTimeoutMillis) implements ControlMessage {}
+
+    /** The worker has stopped accepting and drains (SIGTERM or a {@link Handover}). */
+    record Draining() implements ControlMessage {}
+
+    /** Sent every second while the worker runs; carries the heap in use after the last collection. */
+    record Beat(long heapUsedBytes, long heapMaxBytes) implements ControlMessage {}
+
+    /**
+     * Supervisor to worker: a successor serves the port now, so stop accepting, let requests in
+     * flight finish and streams run for up to {@code deadlineMillis}, then exit.
+     */
+    record Handover(long deadlineMillis) implements ControlMessage {}
+
+    /** Supervisor to worker: an alarm to show in {@code /health} ({@code text} empty: none). */
+    record Alarm(String text) implements ControlMessage {}
+}

@@ -43,7 +43,7 @@ final class CompletionHandler {
     }
 
     void handle(Request request, Response response, Callback callback, AccessRecord record) throws IOException {
-        JsonNode body = RequestBodies.readJson(request, RequestBodies.DEFAULT_MAX_BYTES);
+        JsonNode body = RequestBodies.readJson(request, gateway.config().security());
         MessagesRequest parsed;
         try {
             parsed = api.read(body);

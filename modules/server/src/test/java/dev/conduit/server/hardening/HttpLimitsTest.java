@@ -170,6 +170,51 @@ class HttpLimitsTest {
         }
     }
 
+    @Test
+    void aStringLongerThanAnthropicsWholeRequestLimitIs400WhenTheBodyLimitIsRaised() throws Exception {
+        try (RunningGateway roomy = RunningGateway.start("MAX_REQUEST_BODY_BYTES: 41943040,", "");
+                HttpClient http = HttpClient.newHttpClient()) {
+            String body = "{\"model\":\"m\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\""
+                    + "x".repeat(33 * 1024 * 1024) + "\"}]}";
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(roomy.baseUrl() + "/v1/messages"))
+                    .timeout(DEADLINE).header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).containsPattern("\"request body exceeds a JSON limit: String value length \\(\\d+\\)"
+                    + " exceeds the maximum allowed \\(33554432\\)\"");
+        }
+    }
+
+    @Test
+    void connectionsBeyondTheLimitWaitUntilOneCloses() throws Exception {
+        try (RunningGateway limited = RunningGateway.start("MAX_CONNECTIONS: 2,", "")) {
+            int port = Integer.parseInt(limited.baseUrl().substring(limited.baseUrl().lastIndexOf(':') + 1));
+            try (RawConnection first = new RawConnection(port); RawConnection second = new RawConnection(port);
+                    RawConnection third = new RawConnection(port)) {
+                first.get("/alive");
+                first.readUntil("alive", DEADLINE);
+                second.get("/alive");
+                second.readUntil("alive", DEADLINE);
+
+                third.get("/alive");
+                assertThat(answeredWithin(third, Duration.ofMillis(500))).as("served beyond the limit").isFalse();
+                first.close();
+
+                assertThat(third.readUntil("alive", DEADLINE)).startsWith("HTTP/1.1 200 ");
+            }
+        }
+    }
+
+    private static boolean answeredWithin(RawConnection client, Duration wait) throws IOException {
+        try {
+            client.readUntil("HTTP/1.1", wait);
+            return true;
+        } catch (java.net.SocketTimeoutException nothingYet) {
+            return false;
+        }
+    }
+
     @AfterEach
     void theGatewayStillServes() throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {

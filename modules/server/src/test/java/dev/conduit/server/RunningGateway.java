@@ -93,7 +93,13 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
                   Router: {default: 'mock,mock-model'},
                 }""".formatted(placeholders(extraConfig), upstream.chatCompletionsUrl(), UPSTREAM_KEY,
                         placeholders(extraProviders)));
-        worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"));
+        try {
+            worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"));
+        } catch (Exception refused) {
+            upstream.close();
+            deleteDirectory();
+            throw refused;
+        }
     }
 
     /** {@code {upstream}} and {@code {origin}} replaced by the mock upstream's URL and origin. */
@@ -148,6 +154,10 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
         worker.stop();
         upstream.close();
         http.close();
+        deleteDirectory();
+    }
+
+    private void deleteDirectory() throws IOException {
         try (var files = Files.walk(directory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

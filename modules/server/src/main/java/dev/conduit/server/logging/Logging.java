@@ -51,7 +51,7 @@ public final class Logging {
         encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{0} - %msg%n");
         encoder.start();
 
-        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        RollingFileAppender<ILoggingEvent> appender = new PrivateRollingFileAppender<>();
         appender.setContext(context);
         appender.setName(FILE_APPENDER);
         appender.setFile(file.toString());

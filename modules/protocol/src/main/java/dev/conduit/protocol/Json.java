@@ -14,15 +14,15 @@ public final class Json {
     /** Deepest nesting a body may have. */
     public static final int MAX_NESTING_DEPTH = 500;
     /** Longest string: Anthropic's whole-request limit, so one PDF or image may fill a request. */
-    public static final int MAX_STRING_LENGTH = 32 * 1024 * 1024;
+    private static final int MAX_STRING_LENGTH = 32 * 1024 * 1024;
     /** Longest number, in characters: parsing longer ones costs time quadratic in their length. */
-    public static final int MAX_NUMBER_LENGTH = 1000;
+    private static final int MAX_NUMBER_LENGTH = 1000;
     /**
      * Most tokens (values, names, brackets) a body may have: a tree of tiny values takes far more
      * memory than its bytes (a 32 MiB body of {@code {}}s would be gigabytes), and real requests
      * have a few thousand to a few hundred thousand.
      */
-    public static final long MAX_TOKEN_COUNT = 1_000_000;
+    private static final long MAX_TOKEN_COUNT = 1_000_000;
 
     public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 final class RequestBodies {
 
     /** Once a body has taken longer than the client idle timeout, it must average at least this. */
-    static final long MIN_BYTES_PER_SECOND = 1024;
+    private static final long MIN_BYTES_PER_SECOND = 1024;
 
     private static final String CONSUMED = RequestBodies.class.getName() + ".consumed";
     private static final int READ_SIZE = 64 * 1024;

@@ -166,7 +166,7 @@ class HttpLimitsTest {
         try (RawConnection client = connect()) {
             client.send("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
 
-            assertThat(client.readToEnd(DEADLINE)).startsWith("HTTP/1.1 4");
+            assertThat(client.readToEnd(DEADLINE)).startsWith("HTTP/1.1 400 ");
         }
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ListenerTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"0.0.0.0", "::", "10.1.2.3", "conduit.example.com"})
+    @ValueSource(strings = {"0.0.0.0", "::", "10.1.2.3", "192.168.1.10"})
     void aNonLoopbackHostWithoutApiKeyFallsBackToLoopback(String host) throws Exception {
         try (RunningGateway gateway = RunningGateway.start("HOST: '" + host + "',")) {
             assertThat(gateway.worker.config().host()).isEqualTo("127.0.0.1");

@@ -55,7 +55,8 @@ public final class ConduitServer {
         server.addConnector(connector);
         NetworkConnectionLimit connectionLimit = new NetworkConnectionLimit(security.maxConnections(), connector);
         // at the limit, idle keep-alive connections make room sooner
-        connectionLimit.setEndPointIdleTimeout(Math.min(AT_LIMIT_IDLE_TIMEOUT_MILLIS, security.clientIdleTimeout().toMillis()));
+        connectionLimit.setEndPointIdleTimeout(
+                Math.min(AT_LIMIT_IDLE_TIMEOUT_MILLIS, security.clientIdleTimeout().toMillis()));
         server.addBean(connectionLimit);
         drain = new DrainCoordinator(connector, registry, InstantSource.system());
 

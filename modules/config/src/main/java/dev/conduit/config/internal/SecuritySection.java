@@ -31,21 +31,24 @@ final class SecuritySection {
 
     SecuritySettings read(JsonNode root, String providersKey) {
         SecuritySettings defaults = SecuritySettings.DEFAULTS;
-        long maxBody = values.wholeNumber(root.get("MAX_REQUEST_BODY_BYTES"), JsonPath.ROOT.key("MAX_REQUEST_BODY_BYTES"),
+        long maxBody = values.wholeNumber(root.get("MAX_REQUEST_BODY_BYTES"), at("MAX_REQUEST_BODY_BYTES"),
                 MIN_BODY_BYTES, Integer.MAX_VALUE - 8L, "a number of bytes from 1024 to 2147483639")
                 .orElse(defaults.maxRequestBodyBytes());
-        int maxConnections = (int) values.wholeNumber(root.get("MAX_CONNECTIONS"), JsonPath.ROOT.key("MAX_CONNECTIONS"),
+        int maxConnections = (int) values.wholeNumber(root.get("MAX_CONNECTIONS"), at("MAX_CONNECTIONS"),
                 1, 1_000_000, "a whole number from 1 to 1000000").orElse(defaults.maxConnections());
-        Duration idle = values.millis(root.get("CLIENT_IDLE_TIMEOUT_MS"), JsonPath.ROOT.key("CLIENT_IDLE_TIMEOUT_MS"),
+        Duration idle = values.millis(root.get("CLIENT_IDLE_TIMEOUT_MS"), at("CLIENT_IDLE_TIMEOUT_MS"),
                 defaults.clientIdleTimeout());
-        List<String> hosts = list(root.get("ALLOWED_HOSTS"), JsonPath.ROOT.key("ALLOWED_HOSTS"), this::host);
-        List<String> origins = list(root.get("CORS_ORIGINS"), JsonPath.ROOT.key("CORS_ORIGINS"), this::origin);
-        boolean denyPrivate = values.flag(root.get("DENY_PRIVATE_UPSTREAMS"), JsonPath.ROOT.key("DENY_PRIVATE_UPSTREAMS"))
-                .orElse(false);
+        List<String> hosts = list(root.get("ALLOWED_HOSTS"), at("ALLOWED_HOSTS"), this::host);
+        List<String> origins = list(root.get("CORS_ORIGINS"), at("CORS_ORIGINS"), this::origin);
+        boolean denyPrivate = values.flag(root.get("DENY_PRIVATE_UPSTREAMS"), at("DENY_PRIVATE_UPSTREAMS")).orElse(false);
         if (denyPrivate) {
-            checkProviderAddresses(root.get(providersKey), JsonPath.ROOT.key(providersKey));
+            checkProviderAddresses(root.get(providersKey), at(providersKey));
         }
         return new SecuritySettings(maxBody, maxConnections, idle, hosts, origins, denyPrivate);
+    }
+
+    private static JsonPath at(String key) {
+        return JsonPath.ROOT.key(key);
     }
 
     private interface Entry {
@@ -85,7 +88,8 @@ final class SecuritySection {
         }
         boolean ipv6 = PrivateAddresses.literal(host).filter(address -> address.getAddress().length == 16).isPresent();
         if (host.contains("/") || host.chars().anyMatch(Character::isWhitespace) || host.isEmpty()) {
-            findings.error(path, values.quote(path, text) + " is not a host name; write the name only, like conduit.example.com");
+            findings.error(path, values.quote(path, text)
+                    + " is not a host name; write the name only, like conduit.example.com");
             return Optional.empty();
         }
         if (host.contains(":") && !ipv6) {
@@ -145,7 +149,8 @@ final class SecuritySection {
             Optional<InetAddress> address = PrivateAddresses.literal(host);
             boolean local = host.equalsIgnoreCase("localhost") || host.toLowerCase(Locale.ROOT).endsWith(".localhost");
             if (local || address.filter(PrivateAddresses::isPrivate).isPresent()) {
-                findings.error(at, "points to " + host + ", which is not a public address; DENY_PRIVATE_UPSTREAMS forbids that");
+                findings.error(at, "points to " + host
+                        + ", which is not a public address; DENY_PRIVATE_UPSTREAMS forbids that");
             }
         }
     }

@@ -166,7 +166,8 @@ class HttpLimitsTest {
         try (RawConnection client = connect()) {
             client.send("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
 
-            assertThat(client.readToEnd(DEADLINE)).startsWith("HTTP/1.1 400 ");
+            // Jetty's own answer to a client that speaks no HTTP/1.1 at all: no API, no envelope
+            assertThat(client.readToEnd(DEADLINE)).startsWith("HTTP/1.1 426 Upgrade Required");
         }
     }
 

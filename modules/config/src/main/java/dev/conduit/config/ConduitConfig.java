@@ -27,9 +27,10 @@ import java.util.Optional;
  * @param prices {@code Prices}: token prices by {@code "provider,model"} as configured, for the
  *     estimated cost; empty when not given
  * @param adminNeedsApiKey {@code ADMIN_REQUIRES_APIKEY}: whether {@code /health/detailed} and
- *     {@code /metrics} require {@code APIKEY} like the API does
+ *     {@code /metrics} require {@code APIKEY} like the API does (by default they do)
  * @param failover retries, circuit breakers and key benching ({@code Router.retry}, {@code
  *     Router.breaker}, {@code Router.keyCooldownSeconds})
+ * @param security limits, allowed hosts and origins, and where providers may be reached
  */
 public record ConduitConfig(
         List<ProviderConfig> providers,
@@ -49,7 +50,8 @@ public record ConduitConfig(
         Duration pingInterval,
         Map<RouteTarget, TokenPrice> prices,
         boolean adminNeedsApiKey,
-        FailoverSettings failover) {
+        FailoverSettings failover,
+        SecuritySettings security) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3456;
@@ -63,14 +65,15 @@ public record ConduitConfig(
         prices = Map.copyOf(prices);
     }
 
-    /** A configuration with default timeouts, drain deadline and ping interval. */
+    /** A configuration with default timeouts, drain deadline, ping interval and security settings. */
     public ConduitConfig(List<ProviderConfig> providers, RouterConfig router, Optional<Secret> apiKey, String host,
             int port, boolean log, String logLevel, Duration apiTimeout, Optional<String> proxyUrl,
             boolean nonInteractiveMode, ConfigSource source, List<String> warnings) {
         this(providers, router, apiKey, host, port, log, logLevel, apiTimeout, proxyUrl, nonInteractiveMode, source,
                 warnings, new UpstreamTimeouts(UpstreamTimeouts.DEFAULTS.connect(), UpstreamTimeouts.DEFAULTS.firstByte(),
                         UpstreamTimeouts.DEFAULTS.streamIdle(), apiTimeout),
-                DEFAULT_DRAIN_TIMEOUT, DEFAULT_PING_INTERVAL, Map.of(), false, FailoverSettings.DEFAULTS);
+                DEFAULT_DRAIN_TIMEOUT, DEFAULT_PING_INTERVAL, Map.of(), true, FailoverSettings.DEFAULTS,
+                SecuritySettings.DEFAULTS);
     }
 
     public Optional<ProviderConfig> provider(String name) {
@@ -86,6 +89,6 @@ public record ConduitConfig(
     public ConduitConfig withListener(String newHost, int newPort) {
         return new ConduitConfig(providers, router, apiKey, newHost, newPort, log, logLevel, apiTimeout,
                 proxyUrl, nonInteractiveMode, source, warnings, timeouts, drainTimeout, pingInterval, prices,
-                adminNeedsApiKey, failover);
+                adminNeedsApiKey, failover, security);
     }
 }

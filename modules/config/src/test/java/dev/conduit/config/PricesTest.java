@@ -23,11 +23,12 @@ class PricesTest {
     }
 
     @Test
-    void withoutKeysThereAreNoPricesAndAdminEndpointsAreOpen() throws ConfigException {
+    void withoutKeysThereAreNoPricesAndAdminEndpointsNeedTheApiKey() throws ConfigException {
         ConduitConfig config = parse("{" + PROVIDER + "}");
 
         assertThat(config.prices()).isEmpty();
-        assertThat(config.adminNeedsApiKey()).isFalse();
+        assertThat(config.adminNeedsApiKey()).isTrue();
+        assertThat(parse("{" + PROVIDER + ", \"ADMIN_REQUIRES_APIKEY\": false}").adminNeedsApiKey()).isFalse();
     }
 
     @Test

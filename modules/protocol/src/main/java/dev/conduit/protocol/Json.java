@@ -5,17 +5,31 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-/** The one JSON mapper of the request path, with limits that keep hostile bodies cheap to reject. */
+/**
+ * The one JSON mapper of the request path, with limits that keep hostile bodies cheap to reject:
+ * a body over a limit is a 400 naming it. docs/SECURITY.md gives the reasons for the numbers.
+ */
 public final class Json {
 
-    /** Deepest nesting a request body may have; deeper bodies are rejected with a 400. */
+    /** Deepest nesting a body may have. */
     public static final int MAX_NESTING_DEPTH = 500;
+    /** Longest string: Anthropic's whole-request limit, so one PDF or image may fill a request. */
+    private static final int MAX_STRING_LENGTH = 32 * 1024 * 1024;
+    /** Longest number, in characters: parsing longer ones costs time quadratic in their length. */
+    private static final int MAX_NUMBER_LENGTH = 1000;
+    /**
+     * Most tokens (values, names, brackets) a body may have: a tree of tiny values takes far more
+     * memory than its bytes (a 32 MiB body of {@code {}}s would be gigabytes), and real requests
+     * have a few thousand to a few hundred thousand.
+     */
+    private static final long MAX_TOKEN_COUNT = 1_000_000;
 
     public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxStringLength(64 * 1024 * 1024)
-                            .maxNumberLength(1000)
+                            .maxStringLength(MAX_STRING_LENGTH)
+                            .maxNumberLength(MAX_NUMBER_LENGTH)
+                            .maxTokenCount(MAX_TOKEN_COUNT)
                             .build())
                     .build())
             .build();

@@ -39,11 +39,12 @@ public final class Providers implements AutoCloseable {
     }
 
     public static Providers create(ConduitConfig config, String userAgent) {
-        UpstreamResources resources = new UpstreamResources();
+        Optional<URI> proxy = config.proxyUrl().map(URI::create);
+        UpstreamResources resources = new UpstreamResources(config.security().denyPrivateUpstreams(),
+                proxy.map(URI::getHost));
         Redactor redactor = new Redactor(allKeys(config));
         KeepAlive keepAlive = new KeepAlive(config.pingInterval());
         Duration tick = config.pingInterval().dividedBy(2).compareTo(TICK) < 0 ? config.pingInterval().dividedBy(2) : TICK;
-        Optional<URI> proxy = config.proxyUrl().map(URI::create);
         Map<String, UpstreamClient> clients = new LinkedHashMap<>();
         Map<String, ProviderAdapter> adapters = new LinkedHashMap<>();
         for (ProviderConfig provider : config.providers()) {

@@ -105,7 +105,13 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
                   Router: %s,
                 }""".formatted(placeholders(extraConfig), upstream.chatCompletionsUrl(), UPSTREAM_KEY,
                         placeholders(extraProviders), router));
-        worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"));
+        try {
+            worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"));
+        } catch (Exception refused) {
+            upstream.close();
+            deleteDirectory();
+            throw refused;
+        }
     }
 
     /** {@code {upstream}} and {@code {origin}} replaced by the mock upstream's URL and origin. */
@@ -160,6 +166,10 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
         worker.stop();
         upstream.close();
         http.close();
+        deleteDirectory();
+    }
+
+    private void deleteDirectory() throws IOException {
         try (var files = Files.walk(directory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

@@ -34,6 +34,16 @@ public final class RawConnection implements AutoCloseable {
         socket.getOutputStream().flush();
     }
 
+    /** Sends bytes as they are: a request head, part of a body, anything a hostile client might. */
+    public void send(byte[] bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().flush();
+    }
+
+    public void send(String text) throws IOException {
+        send(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Reads until what was received contains {@code text}; fails at end of stream or after the deadline. */
     public String readUntil(String text, Duration deadline) throws IOException {
         socket.setSoTimeout((int) deadline.toMillis());

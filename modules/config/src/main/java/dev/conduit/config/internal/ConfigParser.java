@@ -8,6 +8,7 @@ import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.RouteTarget;
 import dev.conduit.config.RouterConfig;
 import dev.conduit.config.Secret;
+import dev.conduit.config.SecuritySettings;
 import dev.conduit.config.TokenPrice;
 import dev.conduit.config.UpstreamTimeouts;
 import java.net.URI;
@@ -133,10 +134,11 @@ public final class ConfigParser {
         Map<RouteTarget, TokenPrice> prices = new PricesSection(values, findings, providers)
                 .read(root.get("Prices"), top.key("Prices"));
         boolean adminNeedsApiKey = values.flag(root.get("ADMIN_REQUIRES_APIKEY"), top.key("ADMIN_REQUIRES_APIKEY"))
-                .orElse(false);
+                .orElse(true);
+        SecuritySettings security = new SecuritySection(values, findings).read(root, providersKey);
         return new ConduitConfig(providers.valid(), router, apiKey, host, port, log, logLevel, timeouts.total(), proxyUrl,
                 nonInteractive, source, writer.inDocumentOrder(findings.warnings()), timeouts, drain, ping, prices,
-                adminNeedsApiKey, failover);
+                adminNeedsApiKey, failover, security);
     }
 
     private static Duration millis(JsonNode root, String key, Duration absent, Values values) {

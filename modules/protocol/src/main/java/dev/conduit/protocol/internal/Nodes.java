@@ -97,9 +97,18 @@ public final class Nodes {
         return value != null && value.isString() ? value.stringValue() : null;
     }
 
+    /**
+     * A token count, 0 when absent or not a number. Servers have sent fractions and huge numbers;
+     * they are cut to a whole number from 0 to {@link Long#MAX_VALUE} (a negative count would fail
+     * the metrics, whose counters only go up).
+     */
     public static long count(JsonNode parent, String field) {
         JsonNode value = parent == null ? null : parent.get(field);
-        return value != null && value.isNumber() ? value.longValue() : 0;
+        if (value == null || !value.isNumber()) {
+            return 0;
+        }
+        double count = value.doubleValue();
+        return count > 0 ? (long) count : 0;
     }
 
     public static String describe(JsonNode node) {

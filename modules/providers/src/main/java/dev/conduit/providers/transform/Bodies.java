@@ -47,11 +47,14 @@ final class Bodies {
         }
     }
 
-    /** Lowers the output limit ({@code max_tokens} or {@code max_completion_tokens}) to {@code cap}. */
+    /**
+     * Lowers the output limit ({@code max_tokens} or {@code max_completion_tokens}) to {@code cap}.
+     * A client's limit may be any JSON number (a fraction, 1e30), so it is compared as a double.
+     */
     static void capOutputTokens(ObjectNode body, long cap) {
         for (String field : new String[] {"max_tokens", "max_completion_tokens"}) {
             JsonNode limit = body.get(field);
-            if (limit != null && limit.isNumber() && limit.longValue() > cap) {
+            if (limit != null && limit.isNumber() && limit.doubleValue() > cap) {
                 body.put(field, cap);
             }
         }

@@ -135,7 +135,7 @@ public sealed interface Transformer permits Transformer.Deepseek, Transformer.Gr
             if (maxCompletionTokens != null) {
                 body.put("max_completion_tokens", maxCompletionTokens);
             } else if (requested != null && requested.isNumber()) {
-                body.put("max_completion_tokens", requested.longValue());
+                body.set("max_completion_tokens", requested); // as the client wrote it, whole or not
             }
         }
     }

@@ -25,7 +25,8 @@ public final class UpstreamAnswers {
 
     /**
      * Throws when the upstream answered with an error status: the status is kept (529 overloaded
-     * included) with {@code Retry-After} and the provider's own message, redacted.
+     * included) with {@code Retry-After} and the provider's own message, redacted. A redirect is a
+     * 502: it is not followed.
      */
     public static void failOnErrorStatus(UpstreamCall call, String label, Redactor redactor) {
         failOnErrorStatus(call, label, redactor, body -> Optional.empty());
@@ -35,6 +36,11 @@ public final class UpstreamAnswers {
     public static void failOnErrorStatus(UpstreamCall call, String label, Redactor redactor,
             Function<byte[], Optional<String>> retryHint) {
         int status = call.status();
+        if (status >= 300 && status < 400) {
+            // an upstream URL comes from the config only, never from where a provider points
+            throw new UpstreamException(502, label + " answered " + status + ", a redirect; Conduit does not follow"
+                    + " redirects, so api_base_url must be the provider's final URL", UpstreamException.Kind.BAD_RESPONSE);
+        }
         if (status < 400) {
             return;
         }

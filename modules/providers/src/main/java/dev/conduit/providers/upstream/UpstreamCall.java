@@ -254,6 +254,7 @@ public final class UpstreamCall implements AutoCloseable {
             case UnknownHostException unknown -> "unknown host " + uri.getHost();
             case UnresolvedAddressException unresolved -> "unknown host " + uri.getHost();
             case SSLException tls -> "TLS handshake with " + where + " failed";
+            case PublicAddressResolver.NonPublicAddressException notPublic -> notPublic.getMessage();
             case IOException io -> "connection to " + where + " failed (" + io.getClass().getSimpleName() + ")";
             default -> "request to " + where + " failed (" + root.getClass().getSimpleName() + ")";
         };

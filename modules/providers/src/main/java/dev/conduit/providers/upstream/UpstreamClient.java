@@ -42,6 +42,7 @@ public final class UpstreamClient implements AutoCloseable {
         http.setScheduler(shared.scheduler);
         http.setByteBufferPool(shared.buffers);
         http.setConnectTimeout(timeouts.connect().toMillis());
+        http.setSocketAddressResolver(shared.addressResolver(timeouts.connect()));
         http.setIdleTimeout(Math.max(timeouts.firstByte().toMillis(), timeouts.streamIdle().toMillis()) + 5_000);
         http.setFollowRedirects(false);
         http.setMaxConnectionsPerDestination(4096);

@@ -1,7 +1,10 @@
 package dev.conduit.providers.upstream;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -16,8 +19,22 @@ public final class UpstreamResources implements AutoCloseable {
     final QueuedThreadPool executor;
     final Scheduler scheduler;
     final ByteBufferPool buffers;
+    private final boolean publicAddressesOnly;
+    private final Optional<String> proxyHost;
 
+    /** Resources whose clients reach providers wherever their names resolve. */
     public UpstreamResources() {
+        this(false, Optional.empty());
+    }
+
+    /**
+     * @param publicAddressesOnly {@code DENY_PRIVATE_UPSTREAMS}: whether provider names must resolve
+     *     to public addresses
+     * @param proxyHost the host of {@code PROXY_URL}, which may be anywhere
+     */
+    public UpstreamResources(boolean publicAddressesOnly, Optional<String> proxyHost) {
+        this.publicAddressesOnly = publicAddressesOnly;
+        this.proxyHost = proxyHost;
         executor = new QueuedThreadPool();
         executor.setName("upstream");
         executor.setDaemon(true);
@@ -32,6 +49,12 @@ public final class UpstreamResources implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the upstream threads", e);
         }
+    }
+
+    /** How a client resolves provider names, giving up after {@code timeout}. */
+    SocketAddressResolver addressResolver(Duration timeout) {
+        SocketAddressResolver dns = new SocketAddressResolver.Async(executor, scheduler, timeout.toMillis());
+        return publicAddressesOnly ? new PublicAddressResolver(dns, proxyHost) : dns;
     }
 
     @Override

@@ -66,6 +66,19 @@ class RequestTransformersTest {
     }
 
     @Test
+    void anOpenAiClientsUncheckedLimitThatIsNoWholeNumberIsCappedOrPassedOnNotAFailure() throws Exception {
+        // found by fuzzing: max_tokens beside max_completion_tokens is not validated, and 1.5e30 or
+        // 2.5 made the transformers fail the request with a 500
+        String request = "{\"model\":\"m\",\"max_completion_tokens\":50,\"max_tokens\":1.5e30,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+
+        assertThat(forwardedBody("{\"use\": [\"deepseek\"]}", "deepseek-chat", request).get("max_tokens").intValue())
+                .isEqualTo(8192);
+        assertThat(forwardedBody("{\"use\": [\"maxcompletiontokens\"]}", "m", request.replace("1.5e30", "2.5"))
+                .get("max_completion_tokens").isNumber()).isTrue();
+    }
+
+    @Test
     void samplingSetsTheConfiguredParameters() throws Exception {
         JsonNode body = upstreamBody("""
                 {"use": [["sampling", {"temperature": "0.3", "top_p": 0.9, "top_k": 40, "repetition_penalty": 1.05,

@@ -34,12 +34,15 @@ final class ApiHandler extends Handler.Abstract {
         this.messages = new CompletionHandler(gateway, drain, monitoring, ClientApi.ANTHROPIC);
         this.chatCompletions = new CompletionHandler(gateway, drain, monitoring, ClientApi.OPENAI);
         this.models = new ModelsHandler(gateway.config());
-        this.countTokens = new CountTokensHandler(gateway.tokenCounter());
+        this.countTokens = new CountTokensHandler(gateway.tokenCounter(), gateway.config().security());
         this.health = health;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        // Waiting for a provider is bounded by the call's own limits (UpstreamCall), so the client
+        // idle timeout is ignored then; it still fails any read or write the client lets stall.
+        request.addIdleTimeoutListener(timeout -> false);
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
         AccessRecord record = (AccessRecord) request.getAttribute(AccessRecord.ATTRIBUTE);

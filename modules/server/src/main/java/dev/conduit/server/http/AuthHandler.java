@@ -14,7 +14,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Requires {@code APIKEY}, when configured, as {@code x-api-key} or {@code Authorization: Bearer},
  * compared in constant time. The probes stay open so load balancers and the supervisor need no
- * key; {@code /health/detailed} and {@code /metrics} too unless {@code ADMIN_REQUIRES_APIKEY}.
+ * key; {@code /health/detailed} and {@code /metrics} too when {@code ADMIN_REQUIRES_APIKEY} is false.
  */
 final class AuthHandler extends Handler.Wrapper {
 

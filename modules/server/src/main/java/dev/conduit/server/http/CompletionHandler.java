@@ -55,7 +55,7 @@ final class CompletionHandler {
     }
 
     void handle(Request request, Response response, Callback callback, AccessRecord record) throws IOException {
-        RequestBodies.JsonBody received = RequestBodies.read(request, RequestBodies.DEFAULT_MAX_BYTES);
+        RequestBodies.JsonBody received = RequestBodies.readBody(request, gateway.config().security());
         JsonNode body = received.json();
         MessagesRequest read;
         try {

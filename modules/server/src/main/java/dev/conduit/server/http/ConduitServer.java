@@ -1,5 +1,6 @@
 package dev.conduit.server.http;
 
+import dev.conduit.config.SecuritySettings;
 import dev.conduit.connections.ConnectionRegistry;
 import dev.conduit.connections.DrainCoordinator;
 import dev.conduit.health.Monitoring;
@@ -12,16 +13,20 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The Jetty server: one HTTP/1.1 connector whose connections are all tracked, handlers on
- * virtual threads, and the handler chain outcome (access log, metrics) → drain guard → auth → API.
+ * The Jetty server: one HTTP/1.1 connector whose connections are all tracked and limited in
+ * number, handlers on virtual threads, and the handler chain outcome (access log, metrics) → drain
+ * guard → allowed hosts → CORS → auth → API.
  */
 public final class ConduitServer {
+
+    private static final long AT_LIMIT_IDLE_TIMEOUT_MILLIS = 5_000;
 
     private final Server server;
     private final ServerConnector connector;
@@ -46,10 +51,16 @@ public final class ConduitServer {
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
-        // a non-streaming request may wait for the upstream as long as API_TIMEOUT_MS allows
-        connector.setIdleTimeout(gateway.config().apiTimeout().plus(Duration.ofSeconds(30)).toMillis());
+        SecuritySettings security = gateway.config().security();
+        // slow or silent clients; a request waiting on its provider ignores it (ApiHandler)
+        connector.setIdleTimeout(security.clientIdleTimeout().toMillis());
         connector.addEventListener(registry);
         server.addConnector(connector);
+        NetworkConnectionLimit connectionLimit = new NetworkConnectionLimit(security.maxConnections(), connector);
+        // at the limit, idle keep-alive connections make room sooner
+        connectionLimit.setEndPointIdleTimeout(
+                Math.min(AT_LIMIT_IDLE_TIMEOUT_MILLIS, security.clientIdleTimeout().toMillis()));
+        server.addBean(connectionLimit);
         drain = new DrainCoordinator(connector, registry, InstantSource.system());
 
         HealthEndpoints health = new HealthEndpoints(monitoring, gateway.config(), version, registry, drain,
@@ -58,7 +69,9 @@ public final class ConduitServer {
         Handler authenticated = gateway.config().apiKey()
                 .<Handler>map(key -> new AuthHandler(key, gateway.config().adminNeedsApiKey(), api))
                 .orElse(api);
-        server.setHandler(new RequestOutcomeHandler(monitoring, new DrainGuardHandler(registry, drain, authenticated)));
+        Handler guarded = HostAllowListHandler.wrap(security, gateway.config().apiKey().isPresent(),
+                new CorsHandler(security, authenticated));
+        server.setHandler(new RequestOutcomeHandler(monitoring, new DrainGuardHandler(registry, drain, guarded)));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
     }

@@ -1,5 +1,6 @@
 package dev.conduit.server.http;
 
+import dev.conduit.config.SecuritySettings;
 import dev.conduit.protocol.ApiError;
 import dev.conduit.protocol.Json;
 import dev.conduit.protocol.ProtocolException;
@@ -15,15 +16,17 @@ import org.eclipse.jetty.util.Callback;
 final class CountTokensHandler {
 
     private final TokenCounter counter;
+    private final SecuritySettings limits;
 
-    CountTokensHandler(TokenCounter counter) {
+    CountTokensHandler(TokenCounter counter, SecuritySettings limits) {
         this.counter = counter;
+        this.limits = limits;
     }
 
     void handle(Request request, Response response, Callback callback) throws IOException {
         MessagesRequest parsed;
         try {
-            parsed = AnthropicRequestReader.readForCounting(RequestBodies.readJson(request, RequestBodies.DEFAULT_MAX_BYTES));
+            parsed = AnthropicRequestReader.readForCounting(RequestBodies.readJson(request, limits));
         } catch (ProtocolException invalid) {
             throw new ApiException(ApiError.invalidRequest(invalid.getMessage()));
         }

@@ -16,7 +16,13 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  */
 public final class LogbackSetup extends ContextAwareBase implements Configurator {
 
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
+    /**
+     * A message on one line: control characters a client or provider put into it (a model name,
+     * an upstream's error text) become spaces, so nobody can forge log lines. Stack traces follow
+     * the message as they are.
+     */
+    static final String MESSAGE = "%replace(%msg){'[\\x00-\\x1F\\x7F]', ' '}";
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - " + MESSAGE + "%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

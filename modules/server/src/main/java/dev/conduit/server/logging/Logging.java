@@ -17,6 +17,8 @@ public final class Logging {
 
     static final String CONSOLE_APPENDER = "console";
     private static final String FILE_APPENDER = "file";
+    static final String FILE_PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{0} - "
+            + LogbackSetup.MESSAGE + "%n";
 
     private Logging() {}
 
@@ -48,10 +50,10 @@ public final class Logging {
     private static RollingFileAppender<ILoggingEvent> rollingFile(LoggerContext context, Path file) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
-        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{0} - %msg%n");
+        encoder.setPattern(FILE_PATTERN);
         encoder.start();
 
-        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        RollingFileAppender<ILoggingEvent> appender = new PrivateRollingFileAppender<>();
         appender.setContext(context);
         appender.setName(FILE_APPENDER);
         appender.setFile(file.toString());

@@ -1,0 +1,21 @@
+package dev.conduit.server.logging;
+
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import dev.conduit.config.PrivateFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A rolling log file that only its user can read: its folder is 0700, and each file it opens, the
+ * first and every one after a rollover, is created 0600 before Logback writes to it.
+ */
+final class PrivateRollingFileAppender<E> extends RollingFileAppender<E> {
+
+    @Override
+    public void openFile(String fileName) throws IOException {
+        Path file = Path.of(fileName).toAbsolutePath();
+        PrivateFiles.folder(file.getParent());
+        PrivateFiles.file(file);
+        super.openFile(fileName);
+    }
+}

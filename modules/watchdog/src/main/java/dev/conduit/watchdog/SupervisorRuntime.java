@@ -62,9 +62,11 @@ public final class SupervisorRuntime implements AutoCloseable {
             Supervisor supervisor = new Supervisor(settings, options.workerArgs(),
                     new RestartPolicy(settings, InstantSource.system(), RandomGenerator.getDefault()::nextDouble),
                     environment);
+            // queued before the control socket opens: a worker left by a dead supervisor reconnects
+            // at once, and its hello must find the keeper already waiting to adopt it
+            supervisor.start();
             ControlServer control = ControlServer.open(run.controlSocket(), supervisor);
             Mbeans.register(new WatchdogJmx(supervisor, settings, notifications), NAME);
-            supervisor.start();
             return new SupervisorRuntime(run, lock, loop, supervisor, control);
         } catch (IOException | RuntimeException e) {
             loop.close();

@@ -2,6 +2,7 @@ package dev.conduit.cli;
 
 import dev.conduit.server.AotTraining;
 import dev.conduit.server.Version;
+import dev.conduit.server.WorkerEnvironment;
 import dev.conduit.server.WorkerMain;
 import dev.conduit.server.WorkerOptions;
 import java.io.PrintStream;
@@ -46,6 +47,11 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, WorkerEnvironment.current());
+    }
+
+    /** @param environment the variables and home folder commands read the config and overrides with */
+    static int run(String[] args, PrintStream out, PrintStream err, WorkerEnvironment environment) {
         if (args.length == 0) {
             err.print(HELP);
             return USAGE;
@@ -59,7 +65,7 @@ public final class Main {
                 }
                 yield WorkerMain.run(rest);
             }
-            case "model" -> ModelCommand.run(rest, out, err);
+            case "model" -> ModelCommand.run(rest, out, err, environment);
             case "version", "--version", "-v" -> {
                 out.println("conduit " + Version.current());
                 yield OK;

@@ -137,8 +137,11 @@ public final class Router {
             String shown = "rule \"" + rule.name() + "\"";
             Optional<String> failure = RuleCheck.failure(rule, attempt.request(), attempt.tokens());
             if (failure.isEmpty()) {
-                String reason = rule.conditions().isEmpty() ? "it has no conditions"
-                        : "all " + rule.conditions().size() + " conditions hold";
+                String reason = switch (rule.conditions().size()) {
+                    case 0 -> "it has no conditions";
+                    case 1 -> "its condition holds";
+                    default -> "all " + rule.conditions().size() + " conditions hold";
+                };
                 return attempt.yes(Scenario.RULE, rule.name(), shown, reason, rule.target(),
                         attempt.router().fallbackOf(rule.name()));
             }

@@ -1,7 +1,6 @@
 package dev.conduit.server;
 
 import dev.conduit.config.ConduitConfig;
-import dev.conduit.config.ConduitHome;
 import dev.conduit.config.ConfigException;
 import dev.conduit.config.ConfigLoader;
 import dev.conduit.connections.ConnectionRegistry;
@@ -20,7 +19,6 @@ import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -47,15 +45,20 @@ public final class Worker {
 
     /** Loads the config and starts listening; the returned worker serves until {@link #stop()}. */
     public static Worker start(WorkerOptions options) throws ConfigException, StartupException {
-        ConfigLoader loader = new ConfigLoader(System.getenv(), Path.of(System.getProperty("user.home")));
+        return start(options, WorkerEnvironment.current());
+    }
+
+    public static Worker start(WorkerOptions options, WorkerEnvironment environment)
+            throws ConfigException, StartupException {
+        ConfigLoader loader = environment.configLoader();
         ConduitConfig loaded = loader.load(options.config());
         ConduitConfig config = safeListener(loaded.withListener(
                 options.host().orElse(loaded.host()), options.port().orElse(loaded.port())));
-        Logging.apply(config.logLevel(), config.log() ? ConduitHome.current().resolve("logs/worker.log") : null);
+        Logging.apply(config.logLevel(), config.log() ? environment.conduitHome().resolve("logs/worker.log") : null);
         config.warnings().forEach(warning -> LOG.warn("config: {}", warning));
 
         Gateway gateway = Gateway.create(config, "conduit/" + Version.current(),
-                ProjectRouterFiles.forUser(Path.of(System.getProperty("user.home")), config, loader));
+                ProjectRouterFiles.forUser(environment.userHome(), config, loader));
         ConnectionRegistry connections = new ConnectionRegistry(InstantSource.system());
         WorkerMonitoring monitoring = new WorkerMonitoring(config, connections, gateway.providers());
         ConduitServer server = new ConduitServer(gateway, connections, monitoring.monitoring(), Version.current(),

@@ -100,7 +100,18 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
                   Router: %s,
                 }""".formatted(placeholders(extraConfig), upstream.chatCompletionsUrl(), UPSTREAM_KEY,
                         placeholders(extraProviders), router));
-        worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"));
+        worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"),
+                new WorkerEnvironment(System.getenv(), Files.createDirectories(home())));
+    }
+
+    /** The user's home folder the worker reads claude-code-router's project files from: this gateway's own. */
+    Path home() {
+        return directory.resolve("home");
+    }
+
+    /** The config file the worker was started with. */
+    Path configFile() {
+        return directory.resolve("config.json");
     }
 
     /** {@code {upstream}} and {@code {origin}} replaced by the mock upstream's URL and origin. */

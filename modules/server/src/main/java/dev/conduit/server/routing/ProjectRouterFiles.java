@@ -144,7 +144,8 @@ public final class ProjectRouterFiles implements SessionRouters {
             Optional<RouterConfig> router = loader.parseRouter(Files.readString(file), file, config);
             return router.map(found -> new SessionRouter(found, file.toString()));
         } catch (ConfigException invalid) {
-            LOG.warn("ignoring the Router of {}: {}", file, invalid.getMessage());
+            // the message starts with the file's name and the position of the problem
+            LOG.warn("ignoring a claude-code-router project file's Router: {}", invalid.getMessage());
         } catch (NoSuchFileException gone) {
             return Optional.empty();
         } catch (IOException | RuntimeException unreadable) {

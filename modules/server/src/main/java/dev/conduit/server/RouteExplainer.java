@@ -57,7 +57,7 @@ public final class RouteExplainer {
         try {
             MessagesRequest read = api == InboundApi.OPENAI ? OpenAiRequestReader.read(body) : AnthropicRequestReader.read(body);
             long size = body.toString().getBytes(StandardCharsets.UTF_8).length;
-            return report(router.route(new RouteRequest(read, api, capture ? headers(json.get("headers")) : Map.of(), size)));
+            return report(router.explain(new RouteRequest(read, api, capture ? headers(json.get("headers")) : Map.of(), size)));
         } catch (ProtocolException invalid) {
             throw new ExplainException(source + ": not a valid " + api.label() + " request: " + invalid.getMessage());
         } catch (RoutingException unroutable) {

@@ -31,16 +31,18 @@ import org.slf4j.LoggerFactory;
  * {@code ~/.claude-code-router/<project>/config.json}. A file that cannot be read or is not valid
  * is ignored, with a warning, as claude-code-router ignores it.
  *
- * <p>Both lookups are cached and bounded: a project once found is kept (sessions do not move); a
- * session without one is looked for again after {@link #MISS_RETRY}, since Claude Code may write
- * the transcript after its first request; a file is read again when its modification time or size
- * changes.
+ * <p>Both lookups are cached and bounded, so a request costs a few map lookups and no file system
+ * call: a project once found is kept (sessions do not move); a session without one is looked for
+ * again after {@link #MISS_RETRY}, since Claude Code may write the transcript after its first
+ * request; a file's modification time and size are checked at most once per {@link #RECHECK}, and
+ * the file read again when they changed.
  */
 public final class ProjectRouterFiles implements SessionRouters {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectRouterFiles.class);
 
     static final Duration MISS_RETRY = Duration.ofSeconds(30);
+    static final Duration RECHECK = Duration.ofSeconds(1);
     static final int MAX_SESSIONS = 1_000;
     static final int MAX_FILES = 256;
     /** Session ids become file names: anything but a plain id is not looked up. */
@@ -57,8 +59,23 @@ public final class ProjectRouterFiles implements SessionRouters {
     /** The project a session belongs to, or none as of {@code checkedAt}. */
     private record Project(Optional<String> folder, Instant checkedAt) {}
 
-    /** A file's Router as of the file's modification time and size. */
-    private record FileRouter(Instant modified, long size, Optional<SessionRouter> router) {}
+    /**
+     * A file's Router as of the file's modification time and size (null and -1 while there is no
+     * file), checked at {@code checkedAt}.
+     */
+    private record FileRouter(Instant modified, long size, Optional<SessionRouter> router, Instant checkedAt) {
+
+        static final FileRouter ABSENT = new FileRouter(null, -1, Optional.empty(), Instant.MIN);
+
+        boolean describes(BasicFileAttributes attributes) {
+            return modified != null && modified.equals(attributes.lastModifiedTime().toInstant())
+                    && size == attributes.size();
+        }
+
+        FileRouter checked(Instant at) {
+            return new FileRouter(modified, size, router, at);
+        }
+    }
 
     public ProjectRouterFiles(Path claudeProjects, Path routerHome, ConduitConfig config, ConfigLoader loader,
             InstantSource clock) {
@@ -118,25 +135,33 @@ public final class ProjectRouterFiles implements SessionRouters {
     }
 
     private Optional<SessionRouter> router(Path file) {
+        Instant now = clock.instant();
+        FileRouter cached;
+        synchronized (files) {
+            cached = files.getOrDefault(file, FileRouter.ABSENT);
+        }
+        if (!cached.checkedAt().plus(RECHECK).isBefore(now)) {
+            return cached.router();
+        }
+        FileRouter current = current(file, cached).checked(now);
+        synchronized (files) {
+            files.put(file, current);
+        }
+        return current.router();
+    }
+
+    /** The file as it is now: {@code cached} when it has not changed, read again when it has. */
+    private FileRouter current(Path file, FileRouter cached) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException absent) {
-            return Optional.empty();
+            return FileRouter.ABSENT;
         }
-        Instant modified = attributes.lastModifiedTime().toInstant();
-        FileRouter cached;
-        synchronized (files) {
-            cached = files.get(file);
+        if (cached.describes(attributes)) {
+            return cached;
         }
-        if (cached != null && cached.modified().equals(modified) && cached.size() == attributes.size()) {
-            return cached.router();
-        }
-        FileRouter read = new FileRouter(modified, attributes.size(), read(file));
-        synchronized (files) {
-            files.put(file, read);
-        }
-        return read.router();
+        return new FileRouter(attributes.lastModifiedTime().toInstant(), attributes.size(), read(file), Instant.MIN);
     }
 
     private Optional<SessionRouter> read(Path file) {

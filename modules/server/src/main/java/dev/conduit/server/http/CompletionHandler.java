@@ -29,24 +29,32 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /v1/messages} and {@code POST /v1/chat/completions}: read the request in the
- * client's API, route it, and answer whole or streamed in that same API.
+ * client's API, route it, and answer whole or streamed in that same API. A request holds the
+ * gateway in force when it arrived until its last byte, whatever reloads happen meanwhile.
  */
 final class CompletionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompletionHandler.class);
     private static final Set<String> CREDENTIALS = Set.of("authorization", "x-api-key", "proxy-authorization", "cookie");
 
-    private final Gateway gateway;
+    private final Swappable<Gateway> gateways;
     private final DrainCoordinator drain;
     private final ClientApi api;
 
-    CompletionHandler(Gateway gateway, DrainCoordinator drain, ClientApi api) {
-        this.gateway = gateway;
+    CompletionHandler(Swappable<Gateway> gateways, DrainCoordinator drain, ClientApi api) {
+        this.gateways = gateways;
         this.drain = drain;
         this.api = api;
     }
 
     void handle(Request request, Response response, Callback callback, AccessRecord record) throws IOException {
+        try (Swappable.Lease<Gateway> lease = gateways.lease()) {
+            serve(lease.value(), request, response, callback, record);
+        }
+    }
+
+    private void serve(Gateway gateway, Request request, Response response, Callback callback, AccessRecord record)
+            throws IOException {
         RequestBodies.JsonBody received = RequestBodies.read(request, RequestBodies.DEFAULT_MAX_BYTES);
         JsonNode body = received.json();
         MessagesRequest read;
@@ -67,7 +75,7 @@ final class CompletionHandler {
         record.sessionId = decision.sessionId().orElse(null);
         record.provider = decision.target().provider();
         record.model = decision.target().model();
-        record.modelLabel = modelLabel(decision);
+        record.modelLabel = modelLabel(gateway, decision);
         record.stream = parsed.stream();
         ProviderAdapter adapter = gateway.providers().adapter(decision.target().provider()).orElseThrow(() ->
                 new ApiException(500, "provider " + decision.target().provider() + " has no adapter"));
@@ -77,17 +85,17 @@ final class CompletionHandler {
             if (parsed.stream()) {
                 boolean includeUsage = api == ClientApi.OPENAI && OpenAiRequestReader.includeUsage(body);
                 SseSink sink = SseSink.of(api, request, response, link, record, includeUsage);
-                stream(adapter, parsed, inbound, decision, sink, callback, record);
+                stream(gateway, adapter, parsed, inbound, decision, sink, callback, record);
             } else {
                 switch (adapter.complete(parsed, inbound, decision.target(), link)) {
                     case Answer.Translated translated -> {
                         record.usage = translated.response().usage();
-                        rememberUsage(record);
+                        rememberUsage(gateway, record);
                         Responses.json(response, 200, api.whole(translated.response()), callback);
                     }
                     case Answer.Forwarded forwarded -> {
                         record.usage = forwarded.usage();
-                        rememberUsage(record);
+                        rememberUsage(gateway, record);
                         Responses.json(response, 200, forwarded.json(), callback);
                     }
                 }
@@ -132,7 +140,7 @@ final class CompletionHandler {
     }
 
     /** Metric labels take configured model names only; anything a client wrote is "other". */
-    private String modelLabel(RouteDecision decision) {
+    private static String modelLabel(Gateway gateway, RouteDecision decision) {
         return gateway.config().provider(decision.target().provider())
                 .filter(provider -> provider.models().contains(decision.target().model()))
                 .map(provider -> decision.target().model())
@@ -144,7 +152,7 @@ final class CompletionHandler {
      * long-context rule is about), before the response completes, so the session's next request
      * sees them.
      */
-    private void rememberUsage(AccessRecord record) {
+    private static void rememberUsage(Gateway gateway, AccessRecord record) {
         Usage usage = record.usage;
         if (record.sessionId != null && usage != null) {
             gateway.router().sessionUsage().record(record.sessionId,
@@ -152,8 +160,8 @@ final class CompletionHandler {
         }
     }
 
-    private void stream(ProviderAdapter adapter, MessagesRequest parsed, Inbound inbound, RouteDecision decision,
-            SseSink sink, Callback callback, AccessRecord record) throws IOException {
+    private static void stream(Gateway gateway, ProviderAdapter adapter, MessagesRequest parsed, Inbound inbound,
+            RouteDecision decision, SseSink sink, Callback callback, AccessRecord record) throws IOException {
         try {
             adapter.stream(parsed, inbound, decision.target(), sink);
         } catch (UpstreamException | ProtocolException failed) {
@@ -170,7 +178,7 @@ final class CompletionHandler {
             sink.flush();
         }
         record.usage = sink.usage();
-        rememberUsage(record);
+        rememberUsage(gateway, record);
         callback.succeeded();
     }
 }

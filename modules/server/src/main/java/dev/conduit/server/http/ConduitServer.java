@@ -1,8 +1,10 @@
 package dev.conduit.server.http;
 
+import dev.conduit.config.ConduitConfig;
 import dev.conduit.connections.ConnectionRegistry;
 import dev.conduit.connections.DrainCoordinator;
 import dev.conduit.health.Monitoring;
+import dev.conduit.server.reload.Reloads;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +27,13 @@ public final class ConduitServer {
     private final ConnectionRegistry registry;
     private final DrainCoordinator drain;
 
-    public ConduitServer(Gateway gateway, ConnectionRegistry registry, Monitoring monitoring, String version, String host,
-            int port) {
+    /**
+     * @param gateways the gateway in force, swapped by reloads
+     * @param config the config the server is built with: its listener and {@code APIKEY} stay until
+     *     a restart
+     */
+    public ConduitServer(Swappable<Gateway> gateways, Reloads reloads, ConduitConfig config, ConnectionRegistry registry,
+            Monitoring monitoring, String version) {
         this.registry = registry;
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("jetty");
@@ -41,23 +48,29 @@ public final class ConduitServer {
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(16 * 1024);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        // a non-streaming request may wait for the upstream as long as API_TIMEOUT_MS allows
-        connector.setIdleTimeout(gateway.config().apiTimeout().plus(Duration.ofSeconds(30)).toMillis());
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        apiTimeout(config.apiTimeout());
         connector.addEventListener(registry);
         server.addConnector(connector);
         drain = new DrainCoordinator(connector, registry, InstantSource.system());
 
-        HealthEndpoints health = new HealthEndpoints(monitoring, gateway.config(), version, registry, drain,
-                gateway.providers()::pools);
-        Handler api = new ApiHandler(gateway, drain, health);
-        Handler authenticated = gateway.config().apiKey()
-                .<Handler>map(key -> new AuthHandler(key, gateway.config().adminNeedsApiKey(), api))
+        HealthEndpoints health = new HealthEndpoints(monitoring, gateways, reloads, version, registry, drain);
+        Handler api = new ApiHandler(gateways, drain, health, reloads);
+        Handler authenticated = config.apiKey()
+                .<Handler>map(key -> new AuthHandler(key, config.adminNeedsApiKey(), api))
                 .orElse(api);
         server.setHandler(new RequestOutcomeHandler(monitoring, new DrainGuardHandler(registry, drain, authenticated)));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
+    }
+
+    /**
+     * A non-streaming request may wait for the upstream as long as {@code API_TIMEOUT_MS} allows;
+     * connections opened from now on wait that long (a reload may change it).
+     */
+    public void apiTimeout(Duration apiTimeout) {
+        connector.setIdleTimeout(apiTimeout.plus(Duration.ofSeconds(30)).toMillis());
     }
 
     public void start() throws Exception {

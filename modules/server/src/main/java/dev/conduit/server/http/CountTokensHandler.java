@@ -7,6 +7,7 @@ import dev.conduit.protocol.anthropic.AnthropicRequestReader;
 import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.routing.TokenCounter;
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -14,9 +15,9 @@ import org.eclipse.jetty.util.Callback;
 /** {@code POST /v1/messages/count_tokens}, answered locally with the cl100k_base tokenizer. */
 final class CountTokensHandler {
 
-    private final TokenCounter counter;
+    private final Supplier<TokenCounter> counter;
 
-    CountTokensHandler(TokenCounter counter) {
+    CountTokensHandler(Supplier<TokenCounter> counter) {
         this.counter = counter;
     }
 
@@ -27,7 +28,7 @@ final class CountTokensHandler {
         } catch (ProtocolException invalid) {
             throw new ApiException(ApiError.invalidRequest(invalid.getMessage()));
         }
-        byte[] body = Json.MAPPER.writeValueAsBytes(Json.NODES.objectNode().put("input_tokens", counter.count(parsed)));
+        byte[] body = Json.MAPPER.writeValueAsBytes(Json.NODES.objectNode().put("input_tokens", counter.get().count(parsed)));
         Responses.json(response, 200, body, callback);
     }
 }

@@ -7,13 +7,16 @@ import dev.conduit.routing.SessionRouters;
 import dev.conduit.routing.SessionUsage;
 import dev.conduit.routing.TokenCounter;
 
-/** Everything a request needs, built once from the config in force. */
+/**
+ * Everything a request needs, built from one config: a reload builds a new one. The token counter
+ * and the sessions' usage are the worker's, shared by every gateway, so a reload forgets neither.
+ */
 public record Gateway(ConduitConfig config, Router router, Providers providers, TokenCounter tokenCounter) {
 
     /** @param sessionRouters the project and session overrides of {@code Router} */
-    public static Gateway create(ConduitConfig config, String userAgent, SessionRouters sessionRouters) {
-        TokenCounter counter = TokenCounter.cl100k();
-        return new Gateway(config, new Router(config, counter, sessionRouters, new SessionUsage()),
+    public static Gateway create(ConduitConfig config, String userAgent, SessionRouters sessionRouters,
+            TokenCounter counter, SessionUsage sessionUsage) {
+        return new Gateway(config, new Router(config, counter, sessionRouters, sessionUsage),
                 Providers.create(config, userAgent), counter);
     }
 }

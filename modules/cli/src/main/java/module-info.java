@@ -2,6 +2,7 @@
 module dev.conduit.cli {
     requires dev.conduit.config;
     requires dev.conduit.server;
+    requires java.net.http;
 
     exports dev.conduit.cli;
 }

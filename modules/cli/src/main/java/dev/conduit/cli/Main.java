@@ -16,6 +16,7 @@ public final class Main {
     static final int OK = 0;
     static final int FAILURE = 1;
     static final int USAGE = 2;
+    static final int NOT_RUNNING = 3;
 
     /** Not for users: the workload the image build records the AOT cache with. */
     private static final String AOT_TRAINING = "__aot-training";
@@ -26,6 +27,7 @@ public final class Main {
             Commands:
               run        run the gateway in the foreground
               model      explain which route a request takes: model --explain REQUEST.json
+              reload     make the running worker read its config file again
               version    print the version
               help       show this help
 
@@ -34,8 +36,10 @@ public final class Main {
 
             %s
 
+            %s
+
             Point Claude Code at it:  ANTHROPIC_BASE_URL=http://127.0.0.1:3456 claude
-            """.formatted(WorkerOptions.USAGE.indent(2).stripTrailing(), ModelCommand.USAGE);
+            """.formatted(WorkerOptions.USAGE.indent(2).stripTrailing(), ModelCommand.USAGE, ReloadCommand.USAGE);
 
     private Main() {}
 
@@ -66,6 +70,7 @@ public final class Main {
                 yield WorkerMain.run(rest);
             }
             case "model" -> ModelCommand.run(rest, out, err, environment);
+            case "reload" -> ReloadCommand.run(rest, out, err, environment);
             case "version", "--version", "-v" -> {
                 out.println("conduit " + Version.current());
                 yield OK;

@@ -56,8 +56,11 @@ public final class ProjectRouterFiles implements SessionRouters {
     private final Map<String, Project> projects = bounded(MAX_SESSIONS);
     private final Map<Path, FileRouter> files = bounded(MAX_FILES);
 
-    /** The project a session belongs to, or none as of {@code checkedAt}. */
-    private record Project(Optional<String> folder, Instant checkedAt) {}
+    /** The files of the project a session belongs to, or none as of {@code checkedAt}. */
+    private record Project(Optional<ProjectFiles> files, Instant checkedAt) {}
+
+    /** {@code ~/.claude-code-router/<project>/<session>.json} and {@code <project>/config.json}. */
+    private record ProjectFiles(Path sessionFile, Path projectFile) {}
 
     /**
      * A file's Router as of the file's modification time and size (null and -1 while there is no
@@ -94,31 +97,32 @@ public final class ProjectRouterFiles implements SessionRouters {
 
     @Override
     public Optional<SessionRouter> find(String sessionId) {
-        if (!SESSION_ID.matcher(sessionId).matches()) {
-            return Optional.empty();
-        }
-        Optional<String> project = project(sessionId);
-        if (project.isEmpty()) {
-            return Optional.empty();
-        }
-        Path folder = routerHome.resolve(project.get());
-        return router(folder.resolve(sessionId + ".json")).or(() -> router(folder.resolve("config.json")));
+        return project(sessionId).flatMap(found -> router(found.sessionFile()).or(() -> router(found.projectFile())));
     }
 
-    private Optional<String> project(String sessionId) {
+    /** The session's project's files; a session id that is not a plain id never becomes a file name. */
+    private Optional<ProjectFiles> project(String sessionId) {
         Project known;
         synchronized (projects) {
             known = projects.get(sessionId);
         }
-        Instant now = clock.instant();
-        if (known != null && (known.folder().isPresent() || known.checkedAt().plus(MISS_RETRY).isAfter(now))) {
-            return known.folder();
+        if (known == null && !SESSION_ID.matcher(sessionId).matches()) {
+            return Optional.empty();
         }
-        Project found = new Project(search(sessionId), now);
+        Instant now = clock.instant();
+        if (known != null && (known.files().isPresent() || known.checkedAt().plus(MISS_RETRY).isAfter(now))) {
+            return known.files();
+        }
+        Project found = new Project(search(sessionId).map(folder -> files(folder, sessionId)), now);
         synchronized (projects) {
             projects.put(sessionId, found);
         }
-        return found.folder();
+        return found.files();
+    }
+
+    private ProjectFiles files(String project, String sessionId) {
+        Path folder = routerHome.resolve(project);
+        return new ProjectFiles(folder.resolve(sessionId + ".json"), folder.resolve("config.json"));
     }
 
     private Optional<String> search(String sessionId) {

@@ -9,6 +9,7 @@ module dev.conduit.benchmarks {
     requires dev.conduit.server;
     requires dev.conduit.testing;
     requires jmh.core;
+    requires jdk.management;
 
     // JMH instantiates the generated benchmark classes reflectively
     opens dev.conduit.benchmarks.jmh_generated to jmh.core;

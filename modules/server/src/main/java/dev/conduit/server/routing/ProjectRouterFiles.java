@@ -31,11 +31,11 @@ import org.slf4j.LoggerFactory;
  * {@code ~/.claude-code-router/<project>/config.json}. A file that cannot be read or is not valid
  * is ignored, with a warning, as claude-code-router ignores it.
  *
- * <p>Both lookups are cached and bounded, so a request costs a few map lookups and no file system
- * call: a project once found is kept (sessions do not move); a session without one is looked for
- * again after {@link #MISS_RETRY}, since Claude Code may write the transcript after its first
- * request; a file's modification time and size are checked at most once per {@link #RECHECK}, and
- * the file read again when they changed.
+ * <p>Everything is cached and bounded, so a request costs one map lookup and no file system call:
+ * a session's answer is kept for {@link #RECHECK}; a project once found is kept (sessions do not
+ * move); a session without one is looked for again after {@link #MISS_RETRY}, since Claude Code
+ * may write the transcript after its first request; a file's modification time and size are
+ * checked at most once per {@link #RECHECK}, and the file read again when they changed.
  */
 public final class ProjectRouterFiles implements SessionRouters {
 
@@ -56,8 +56,22 @@ public final class ProjectRouterFiles implements SessionRouters {
     private final Map<String, Project> projects = bounded(MAX_SESSIONS);
     private final Map<Path, FileRouter> files = bounded(MAX_FILES);
 
-    /** The files of the project a session belongs to, or none as of {@code checkedAt}. */
-    private record Project(Optional<ProjectFiles> files, Instant checkedAt) {}
+    /**
+     * The files of the project a session belongs to, or none as of {@code checkedAt}; and the
+     * session's Router as last found, at {@code answeredAt}.
+     */
+    private record Project(Optional<ProjectFiles> files, Instant checkedAt, Optional<SessionRouter> answer,
+            Instant answeredAt) {
+
+        boolean answered(Instant now) {
+            return !answeredAt.plus(RECHECK).isBefore(now);
+        }
+
+        /** Whether the project is known: found, or missed less than {@link #MISS_RETRY} ago. */
+        boolean known(Instant now) {
+            return files.isPresent() || checkedAt.plus(MISS_RETRY).isAfter(now);
+        }
+    }
 
     /** {@code ~/.claude-code-router/<project>/<session>.json} and {@code <project>/config.json}. */
     private record ProjectFiles(Path sessionFile, Path projectFile) {}
@@ -97,27 +111,26 @@ public final class ProjectRouterFiles implements SessionRouters {
 
     @Override
     public Optional<SessionRouter> find(String sessionId) {
-        return project(sessionId).flatMap(found -> router(found.sessionFile()).or(() -> router(found.projectFile())));
-    }
-
-    /** The session's project's files; a session id that is not a plain id never becomes a file name. */
-    private Optional<ProjectFiles> project(String sessionId) {
         Project known;
         synchronized (projects) {
             known = projects.get(sessionId);
         }
+        Instant now = clock.instant();
+        if (known != null && known.answered(now)) {
+            return known.answer();
+        }
+        // a session id becomes a file name: anything but a plain id is never looked up
         if (known == null && !SESSION_ID.matcher(sessionId).matches()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        if (known != null && (known.files().isPresent() || known.checkedAt().plus(MISS_RETRY).isAfter(now))) {
-            return known.files();
-        }
-        Project found = new Project(search(sessionId).map(folder -> files(folder, sessionId)), now);
+        Project project = known != null && known.known(now) ? known
+                : new Project(search(sessionId).map(folder -> files(folder, sessionId)), now, Optional.empty(), Instant.MIN);
+        Optional<SessionRouter> answer = project.files()
+                .flatMap(found -> router(found.sessionFile(), now).or(() -> router(found.projectFile(), now)));
         synchronized (projects) {
-            projects.put(sessionId, found);
+            projects.put(sessionId, new Project(project.files(), project.checkedAt(), answer, now));
         }
-        return found.files();
+        return answer;
     }
 
     private ProjectFiles files(String project, String sessionId) {
@@ -138,8 +151,7 @@ public final class ProjectRouterFiles implements SessionRouters {
                 .findFirst();
     }
 
-    private Optional<SessionRouter> router(Path file) {
-        Instant now = clock.instant();
+    private Optional<SessionRouter> router(Path file, Instant now) {
         FileRouter cached;
         synchronized (files) {
             cached = files.getOrDefault(file, FileRouter.ABSENT);

@@ -179,4 +179,18 @@ class ModelExplainTest {
         assertThat(conduit("model", "--explain", "x.json", "--verbose")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("conduit model: unknown option --verbose\n");
     }
+
+    @Test
+    void aCapturesCredentialsAreNeverSeenByRules() throws IOException {
+        String config = config("{default: 'deepseek,deepseek-chat', rules: ["
+                + "{name: 'by-key', when: {headers: {'x-api-key': {regex: '.'}}}, target: 'local,qwen'}]}");
+        String request = file("f.json", """
+                {"path": "/v1/messages", "headers": {"X-Api-Key": "sk-ant-secret-0123456789", "x-team": "a"},
+                 "body": {"model": "m", "max_tokens": 5, "messages": [{"role": "user", "content": "hi"}]}}""");
+
+        assertThat(conduit("model", "--explain", request, "--config", config)).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("rule \"by-key\"  no       header x-api-key is absent")
+                .doesNotContain("sk-ant-secret");
+    }
 }

@@ -103,7 +103,7 @@ public final class Worker {
         reloader.onOutcome(monitoring::reloaded);
         Worker worker = new Worker(gateways, server, monitoring, reloader,
                 watch(config, quietPeriod, () -> reloader.reload(ReloadTrigger.FILE_CHANGE)));
-        worker.registerMBeans(environment, loader);
+        worker.registerMBeans();
         monitoring.started(server.drainCoordinator());
         Banner.log(config, server.port(), Version.current(), sinceProcessStart());
         return worker;
@@ -132,15 +132,15 @@ public final class Worker {
         retired.providers().close();
     }
 
-    private void registerMBeans(WorkerEnvironment environment, ConfigLoader loader) {
+    private void registerMBeans() {
         Connections connections = new Connections(server.connections(), server.drainCoordinator(),
                 () -> gateways.current().providers().pools().stream()
                         .map(pool -> new UpstreamPoolInfo(pool.provider(), pool.active(), pool.idle(), pool.queued()))
                         .toList(),
                 this::drainAndStop);
         Mbeans.register(new DescribedMXBean<>(connections, ConnectionsMXBean.class), Mbeans.name("Connections"));
-        RoutingJmx routing = new RoutingJmx(this::config, reloader, request -> RouteExplainer.explain(config(), loader,
-                environment.userHome(), request, "the request"));
+        RoutingJmx routing = new RoutingJmx(this::config, reloader,
+                request -> RouteExplainer.explain(gateways.current().router(), request, "the request"));
         reloader.onOutcome(routing::announce);
         Mbeans.register(routing, Mbeans.name("Routing"));
     }

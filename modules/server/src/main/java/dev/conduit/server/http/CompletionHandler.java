@@ -17,7 +17,6 @@ import dev.conduit.routing.RoutingException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -35,7 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class CompletionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompletionHandler.class);
-    private static final Set<String> CREDENTIALS = Set.of("authorization", "x-api-key", "proxy-authorization", "cookie");
 
     private final Swappable<Gateway> gateways;
     private final DrainCoordinator drain;
@@ -132,7 +130,7 @@ final class CompletionHandler {
         Map<String, String> headers = new HashMap<>();
         for (HttpField field : request.getHeaders()) {
             String name = field.getLowerCaseName();
-            if (!CREDENTIALS.contains(name)) {
+            if (!RouteRequest.CREDENTIAL_HEADERS.contains(name)) {
                 headers.merge(name, field.getValue(), (a, b) -> a + "," + b);
             }
         }

@@ -2,6 +2,7 @@ package dev.conduit.cli;
 
 import dev.conduit.server.AotTraining;
 import dev.conduit.server.Version;
+import dev.conduit.server.WorkerEnvironment;
 import dev.conduit.server.WorkerMain;
 import dev.conduit.server.WorkerOptions;
 import java.io.PrintStream;
@@ -31,6 +32,7 @@ public final class Main {
               status     supervisor and worker: pids, uptimes, restarts, health, port
               restart    rolling restart of the worker, without refusing a request
               model      explain which route a request takes: model --explain REQUEST.json
+              reload     make the running worker read its config file again
               version    print the version
               help       show this help
 
@@ -41,8 +43,11 @@ public final class Main {
 
             %s
 
+            %s
+
             Point Claude Code at it:  ANTHROPIC_BASE_URL=http://127.0.0.1:3456 claude
-            """.formatted(WorkerOptions.USAGE.indent(2).stripTrailing(), StartCommand.USAGE, ModelCommand.USAGE);
+            """.formatted(WorkerOptions.USAGE.indent(2).stripTrailing(), StartCommand.USAGE, ModelCommand.USAGE,
+                    ReloadCommand.USAGE);
 
     private Main() {}
 
@@ -54,6 +59,11 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, WorkerEnvironment.current());
+    }
+
+    /** @param environment the variables and home folder commands read the config and overrides with */
+    static int run(String[] args, PrintStream out, PrintStream err, WorkerEnvironment environment) {
         if (args.length == 0) {
             err.print(HELP);
             return USAGE;
@@ -71,7 +81,8 @@ public final class Main {
             case "stop" -> StopCommand.run(List.of(rest), out, err);
             case "status" -> StatusCommand.run(List.of(rest), out, err);
             case "restart" -> RestartCommand.run(List.of(rest), out, err);
-            case "model" -> ModelCommand.run(rest, out, err);
+            case "model" -> ModelCommand.run(rest, out, err, environment);
+            case "reload" -> ReloadCommand.run(rest, out, err, environment);
             case "version", "--version", "-v" -> {
                 out.println("conduit " + Version.current());
                 yield OK;

@@ -5,10 +5,14 @@ import dev.conduit.config.ConfigException;
 import dev.conduit.config.ConfigLoader;
 import dev.conduit.server.ExplainException;
 import dev.conduit.server.RouteExplainer;
+import dev.conduit.server.WorkerEnvironment;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -23,7 +27,7 @@ final class ModelCommand {
 
     private ModelCommand() {}
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] args, PrintStream out, PrintStream err, WorkerEnvironment environment) {
         Optional<Path> request = Optional.empty();
         Optional<Path> config = Optional.empty();
         try {
@@ -46,19 +50,28 @@ final class ModelCommand {
             err.println(USAGE);
             return Main.USAGE;
         }
-        ConfigLoader loader = ConfigLoader.forThisProcess();
+        ConfigLoader loader = environment.configLoader();
         try {
             ConduitConfig loaded = loader.load(config);
             String text = Files.readString(request.get());
-            out.print(RouteExplainer.explain(loaded, loader, Path.of(System.getProperty("user.home")), text,
+            out.print(RouteExplainer.explain(loaded, loader, environment.userHome(), text,
                     request.get().toString()));
             return Main.OK;
         } catch (ConfigException | ExplainException failed) {
             err.println(failed.getMessage());
         } catch (IOException unreadable) {
-            err.println(request.get() + ": cannot be read (" + unreadable.getClass().getSimpleName() + ")");
+            err.println(request.get() + ": " + why(unreadable));
         }
         return Main.FAILURE;
+    }
+
+    private static String why(IOException unreadable) {
+        return switch (unreadable) {
+            case NoSuchFileException missing -> "no such file";
+            case AccessDeniedException denied -> "permission denied";
+            case CharacterCodingException notText -> "is not UTF-8 text";
+            default -> "cannot be read";
+        };
     }
 
     private static Path path(String[] args, int index, String option) {

@@ -2,6 +2,7 @@ package dev.conduit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conduit.server.WorkerEnvironment;
 import dev.conduit.testing.ClaudeCodeFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +24,13 @@ class ModelExplainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int conduit(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                new WorkerEnvironment(Map.of(), home()));
+    }
+
+    /** The user's home the command reads overrides from: a folder of this test, never the real one. */
+    private Path home() {
+        return folder.resolve("home");
     }
 
     private String config(String router) throws IOException {
@@ -55,7 +63,7 @@ class ModelExplainTest {
                   explicit     no       model "claude-opus-5-5" is not "provider,model"
                   longContext  skipped  Router.longContext is not set
                   subagent     no       no <CCR-SUBAGENT-MODEL> tag in the system prompt
-                  background   no       model "claude-opus-5-5" is not a Claude Haiku model
+                  background   skipped  Router.background is not set
                   webSearch    skipped  Router.webSearch is not set
                   think        yes      thinking is adaptive → deepseek,deepseek-reasoner
                 """);
@@ -114,7 +122,75 @@ class ModelExplainTest {
         String request = file("d.json", "{}");
 
         assertThat(conduit("model", "--explain", request, "--config", config)).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(config + ":4:98: Router.rules[0].when.model.regex: is not"
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(config + ":4:88: Router.rules[0].when.model.regex: is not"
                 + " a valid regular expression: Unclosed group near index 1\n");
+    }
+
+    @Test
+    void aRuleThatMatchesIsNamedWithTheRulesBeforeIt() throws IOException {
+        String config = config("{default: 'deepseek,deepseek-chat', rules: ["
+                + "{name: 'openai-clients', when: {format: 'openai'}, target: 'local,qwen'},"
+                + "{name: 'sonnet', when: {model: {regex: '^claude-sonnet'}}, target: 'deepseek,deepseek-reasoner'}]}");
+        String request = file("e.json", "{\"model\": \"claude-sonnet-4-5\", \"max_tokens\": 5, "
+                + "\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
+
+        assertThat(conduit("model", "--explain", request, "--config", config)).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                route:    sonnet (rule)
+                target:   deepseek,deepseek-reasoner
+                fallback: none
+                why:
+                  explicit               no       model "claude-sonnet-4-5" is not "provider,model"
+                  rule "openai-clients"  no       format: the request came in as anthropic
+                  rule "sonnet"          yes      its condition holds → deepseek,deepseek-reasoner
+                """);
+    }
+
+    @Test
+    void aProjectsRouterFileIsReadFromTheUsersHome() throws IOException {
+        String session = "54ceb5aa-4743-4330-ad7f-728bb14976c8";
+        Path project = Files.createDirectories(home().resolve(".claude/projects/-home-dev-app"));
+        Files.writeString(project.resolve(session + ".jsonl"), "{}\n");
+        Path routerFolder = Files.createDirectories(home().resolve(".claude-code-router/-home-dev-app"));
+        Path projectConfig = Files.writeString(routerFolder.resolve("config.json"), "{Router: {default: 'local,qwen'}}");
+        String config = config("{default: 'deepseek,deepseek-chat'}");
+        String request = file("turn.json", ClaudeCodeFixtures.capture(ClaudeCodeFixtures.PRINT).toString());
+
+        assertThat(conduit("model", "--explain", request, "--config", config)).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("target:   local,qwen\n")
+                .contains("session:  " + session + " (Router from " + projectConfig + ")\n");
+    }
+
+    @Test
+    void aMissingRequestFileFailsSayingSo() throws IOException {
+        String config = config("{default: 'deepseek,deepseek-chat'}");
+        Path missing = folder.resolve("missing.json");
+
+        assertThat(conduit("model", "--explain", missing.toString(), "--config", config)).isEqualTo(1);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(missing + ": no such file\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertThat(conduit("model", "--explain", "x.json", "--verbose")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("conduit model: unknown option --verbose\n");
+    }
+
+    @Test
+    void aCapturesCredentialsAreNeverSeenByRules() throws IOException {
+        String config = config("{default: 'deepseek,deepseek-chat', rules: ["
+                + "{name: 'by-key', when: {headers: {'x-api-key': {regex: '.'}}}, target: 'local,qwen'}]}");
+        String request = file("f.json", """
+                {"path": "/v1/messages", "headers": {"X-Api-Key": "sk-ant-secret-0123456789", "x-team": "a"},
+                 "body": {"model": "m", "max_tokens": 5, "messages": [{"role": "user", "content": "hi"}]}}""");
+
+        assertThat(conduit("model", "--explain", request, "--config", config)).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("rule \"by-key\"  no       header x-api-key is absent")
+                .doesNotContain("sk-ant-secret");
     }
 }

@@ -54,7 +54,15 @@ public final class ConfigLoader {
         return parse(ConfigFiles.read(file), file, found.get());
     }
 
-    /** Reads config text that came from {@code file}; for reloads and tests. */
+    /**
+     * Reads the file a configuration came from again, for a reload: the same file, even where
+     * discovery would now find another; it must still be there.
+     */
+    public ConduitConfig reread(ConfigSource.File source) throws ConfigException {
+        return parse(ConfigFiles.read(source.path()), source.path(), source);
+    }
+
+    /** Reads config text that came from {@code file}. */
     public ConduitConfig parse(String text, Path file, ConfigSource source) throws ConfigException {
         return new ConfigParser(environment).parse(text, file, source);
     }

@@ -153,4 +153,30 @@ class DiscoveryTest {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, "{\"PORT\": " + port + "}\n");
     }
+
+    @Test
+    void aReloadRereadsTheSameFileEvenWhenDiscoveryWouldNowFindAnother() throws IOException, ConfigException {
+        environment.remove("CONDUIT_CONFIG");
+        Files.delete(conduitHomeFile);
+        ConduitConfig first = load(Optional.empty());
+        write(conduitHomeFile, 2003);
+        write(claudeCodeRouterFile, 2004);
+
+        ConduitConfig again = new ConfigLoader(environment, userHome, Configs.NO_OLLAMA)
+                .reread((ConfigSource.File) first.source());
+
+        assertThat(first.port()).isEqualTo(1004);
+        assertThat(again.port()).isEqualTo(2004);
+        assertThat(again.source()).isEqualTo(first.source());
+    }
+
+    @Test
+    void aReloadOfAFileThatIsGoneFails() throws IOException, ConfigException {
+        ConduitConfig first = load(Optional.of(commandLineFile));
+        Files.delete(commandLineFile);
+
+        assertThatThrownBy(() -> new ConfigLoader(environment, userHome, Configs.NO_OLLAMA)
+                .reread((ConfigSource.File) first.source()))
+                .isInstanceOf(ConfigException.class).hasMessage(commandLineFile + ": no such file");
+    }
 }

@@ -26,6 +26,16 @@ public final class BreakerRegistry {
         this.clock = clock;
     }
 
+    /** This registry when {@code newSettings} are its own, else a fresh one with the same listeners. */
+    BreakerRegistry withSettings(BreakerSettings newSettings) {
+        if (newSettings.equals(settings)) {
+            return this;
+        }
+        BreakerRegistry fresh = new BreakerRegistry(newSettings, clock);
+        fresh.listeners.addAll(listeners);
+        return fresh;
+    }
+
     /** {@code listener} hears of every state change from now on. */
     public void onChange(BreakerListener listener) {
         listeners.add(listener);

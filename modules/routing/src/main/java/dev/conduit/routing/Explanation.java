@@ -8,6 +8,9 @@ import java.util.List;
  */
 public record Explanation(List<Step> steps) {
 
+    /** What a decision made without explaining carries. */
+    public static final Explanation NONE = new Explanation(List.of());
+
     public Explanation {
         steps = List.copyOf(steps);
     }

@@ -46,6 +46,10 @@ public final class Failover {
 
     /** @param random draws weighted targets, exploration and jitter; shared by all requests */
     public Failover(ConduitConfig config, InstantSource clock, RandomGenerator random) {
+        this(config, clock, random, new BreakerRegistry(config.failover().breaker(), clock));
+    }
+
+    private Failover(ConduitConfig config, InstantSource clock, RandomGenerator random, BreakerRegistry breakers) {
         this.settings = config.failover();
         this.clock = clock;
         this.random = random;
@@ -53,9 +57,21 @@ public final class Failover {
         for (ProviderConfig provider : config.providers()) {
             keyRings.put(provider.name().toLowerCase(Locale.ROOT), new KeyRing(provider.apiKeys()));
         }
-        this.breakers = new BreakerRegistry(settings.breaker(), clock);
+        this.breakers = breakers;
         this.balancer = new Balancer(random, this::counters);
         this.backoff = new Backoff(settings.retry());
+    }
+
+    /**
+     * The failover of a reloaded config. A reload must not close a breaker the provider earned or
+     * forget the counters, so breakers (with their listeners) and counters carry over — the
+     * breakers start afresh only when their settings changed; keys rotate anew, as they may have
+     * changed.
+     */
+    public Failover reconfigured(ConduitConfig config) {
+        Failover next = new Failover(config, clock, random, breakers.withSettings(config.failover().breaker()));
+        next.counters.putAll(counters);
+        return next;
     }
 
     /** The attempts of one request to {@code route}, then to {@code fallbacks} in order. */

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Whether a routing rule applies to a request. Conditions are checked in the order written, except
- * that token ranges come last: a rule whose other conditions fail never has tokens counted.
+ * that token ranges come last: a rule whose other conditions fail never has tokens counted. The
+ * reason a rule fails is written only when an explanation asks for it.
  */
 final class RuleCheck {
 
@@ -17,61 +18,69 @@ final class RuleCheck {
 
     private RuleCheck() {}
 
-    /** Empty when every condition holds; else why the first that fails does not. */
-    static Optional<String> failure(RoutingRule rule, RouteRequest request, TokenGauge tokens) {
+    /** The first condition that does not hold, tokens last; empty when every condition holds. */
+    static Optional<RuleCondition> failing(RoutingRule rule, RouteRequest request, TokenGauge tokens) {
         for (RuleCondition condition : rule.conditions()) {
-            if (!(condition instanceof RuleCondition.Tokens)) {
-                Optional<String> failure = failure(condition, request);
-                if (failure.isPresent()) {
-                    return failure;
-                }
+            if (!(condition instanceof RuleCondition.Tokens) && !holds(condition, request)) {
+                return Optional.of(condition);
             }
         }
         for (RuleCondition condition : rule.conditions()) {
             if (condition instanceof RuleCondition.Tokens range && !within(range, tokens)) {
-                return Optional.of("tokens: " + tokens.describe() + ", not within " + range(range));
+                return Optional.of(condition);
             }
         }
         return Optional.empty();
     }
 
-    /** Whether the rule needs the token count at all. */
-    static boolean countsTokens(RoutingRule rule) {
-        return rule.conditions().stream().anyMatch(RuleCondition.Tokens.class::isInstance);
-    }
-
-    private static Optional<String> failure(RuleCondition condition, RouteRequest request) {
+    private static boolean holds(RuleCondition condition, RouteRequest request) {
         MessagesRequest message = request.message();
         return switch (condition) {
-            case RuleCondition.Model model -> text("model", message.model(), model.match());
-            case RuleCondition.Thinking thinking -> {
-                boolean on = message.thinking() != null && message.thinking().isOn();
-                yield on == thinking.on() ? Optional.empty()
-                        : Optional.of("thinking is " + (on ? "on" : "off") + ", the rule wants it " + (thinking.on() ? "on" : "off"));
-            }
-            case RuleCondition.Tool tool -> {
-                for (Tool offered : message.tools()) {
-                    if (tool.match().matches(offered.name()) || (offered.type() != null && tool.match().matches(offered.type()))) {
-                        yield Optional.empty();
-                    }
-                }
-                yield Optional.of("tools: no tool's name or type " + tool.match());
-            }
-            case RuleCondition.Header header -> text("header " + header.name(), request.headers().get(header.name()),
-                    header.match());
-            case RuleCondition.UserId userId -> text("metadata.user_id", message.userId(), userId.match());
-            case RuleCondition.Format format -> format.apis().contains(request.api()) ? Optional.empty()
-                    : Optional.of("format: the request came in as " + request.api().label());
-            case RuleCondition.Tokens range -> Optional.empty();
+            case RuleCondition.Model model -> model.match().matches(message.model());
+            case RuleCondition.Thinking thinking -> thinkingOn(message) == thinking.on();
+            case RuleCondition.Tool tool -> offers(message, tool.match());
+            case RuleCondition.Header header -> present(request.headers().get(header.name()), header.match());
+            case RuleCondition.UserId userId -> present(message.userId(), userId.match());
+            case RuleCondition.Format format -> format.apis().contains(request.api());
+            case RuleCondition.Tokens range -> true;
         };
     }
 
-    private static Optional<String> text(String what, String value, TextMatch match) {
-        if (value == null) {
-            return Optional.of(what + " is absent");
+    /** Why {@code condition}, which {@link #failing} returned, does not hold. */
+    static String why(RuleCondition condition, RouteRequest request, TokenGauge tokens) {
+        MessagesRequest message = request.message();
+        return switch (condition) {
+            case RuleCondition.Model model -> text("model", message.model(), model.match());
+            case RuleCondition.Thinking thinking -> "thinking is " + (thinkingOn(message) ? "on" : "off")
+                    + ", the rule wants it " + (thinking.on() ? "on" : "off");
+            case RuleCondition.Tool tool -> "tools: no tool's name or type " + tool.match();
+            case RuleCondition.Header header -> text("header " + header.name(), request.headers().get(header.name()),
+                    header.match());
+            case RuleCondition.UserId userId -> text("metadata.user_id", message.userId(), userId.match());
+            case RuleCondition.Format format -> "format: the request came in as " + request.api().label();
+            case RuleCondition.Tokens range -> "tokens: " + tokens.describe() + ", not within " + range(range);
+        };
+    }
+
+    private static boolean thinkingOn(MessagesRequest message) {
+        return message.thinking() != null && message.thinking().isOn();
+    }
+
+    private static boolean offers(MessagesRequest message, TextMatch match) {
+        for (Tool offered : message.tools()) {
+            if (match.matches(offered.name()) || (offered.type() != null && match.matches(offered.type()))) {
+                return true;
+            }
         }
-        return match.matches(value) ? Optional.empty()
-                : Optional.of(what + " \"" + abbreviate(value) + "\" fails " + match);
+        return false;
+    }
+
+    private static boolean present(String value, TextMatch match) {
+        return value != null && match.matches(value);
+    }
+
+    private static String text(String what, String value, TextMatch match) {
+        return value == null ? what + " is absent" : what + " \"" + abbreviate(value) + "\" fails " + match;
     }
 
     private static boolean within(RuleCondition.Tokens range, TokenGauge tokens) {

@@ -15,6 +15,7 @@ final class SessionIds {
 
     static final String HEADER = "x-claude-code-session-id";
     private static final String MARKER = "_session_";
+    private static final String SESSION_KEY = "\"session_id\"";
 
     private SessionIds() {}
 
@@ -37,7 +38,34 @@ final class SessionIds {
         return nonEmpty(headers.get(HEADER));
     }
 
+    /**
+     * {@code session_id} of the JSON form, found without parsing the whole: this runs for every
+     * request. A value with escapes, which Claude Code never writes, is left to the JSON parser.
+     */
     private static Optional<String> fromJson(String userId) {
+        int key = userId.indexOf(SESSION_KEY);
+        int colon = key < 0 ? -1 : skipSpaces(userId, key + SESSION_KEY.length());
+        if (colon < 0 || colon >= userId.length() || userId.charAt(colon) != ':') {
+            return Optional.empty();
+        }
+        int open = skipSpaces(userId, colon + 1);
+        int close = open < userId.length() && userId.charAt(open) == '"' ? userId.indexOf('"', open + 1) : -1;
+        if (close < 0) {
+            return Optional.empty();
+        }
+        String value = userId.substring(open + 1, close);
+        return value.indexOf('\\') < 0 ? nonEmpty(value) : parsed(userId);
+    }
+
+    private static int skipSpaces(String text, int from) {
+        int at = from;
+        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
+    private static Optional<String> parsed(String userId) {
         try {
             JsonNode session = Json.MAPPER.readTree(userId).get("session_id");
             return session != null && session.isString() ? nonEmpty(session.stringValue()) : Optional.empty();

@@ -14,7 +14,7 @@ class ExplanationTest {
         Router router = new Router(config(ALL_SLOTS.replace("}", ", rules: [{name: 'gpt', when: {model: {regex: '^gpt'}},"
                 + " target: 'local,qwen'}], fallback: {think: ['openrouter,anthropic/claude-sonnet-4.5']}}")));
 
-        RouteDecision decision = router.route(Routing.request("claude-sonnet-4-5",
+        RouteDecision decision = router.explain(Routing.request("claude-sonnet-4-5",
                 "\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":4096},"));
 
         assertThat(decision.explanation()).hasToString("""
@@ -33,7 +33,7 @@ class ExplanationTest {
     @Test
     void unsetRoutesAreShownAsSkipped() {
         RouteDecision decision = new Router(config("{default: 'deepseek,deepseek-chat'}"))
-                .route(Routing.request("claude-haiku-4-5", ""));
+                .explain(Routing.request("claude-haiku-4-5", ""));
 
         assertThat(decision.explanation()).hasToString("""
                 explicit: no, model "claude-haiku-4-5" is not "provider,model"
@@ -45,5 +45,19 @@ class ExplanationTest {
                 image: skipped, Router.image is not set
                 default: yes, no other route applies → DeepSeek,deepseek-chat
                 """);
+    }
+
+    @Test
+    void routingWithoutExplainingWritesNoReasonsButDecidesTheSame() {
+        Router router = new Router(config(Routing.ALL_SLOTS));
+        var request = Routing.request("claude-sonnet-4-5", "\"thinking\":{\"type\":\"adaptive\"},");
+
+        RouteDecision routed = router.route(request);
+        RouteDecision explained = router.explain(request);
+
+        assertThat(routed.explanation()).isSameAs(Explanation.NONE);
+        assertThat(routed.target()).isEqualTo(explained.target());
+        assertThat(routed.name()).isEqualTo(explained.name()).isEqualTo("think");
+        assertThat(explained.explanation().steps()).hasSize(6);
     }
 }

@@ -37,7 +37,7 @@ class LongContextTest {
 
     @Test
     void moreTokensThanTheThresholdGoToTheLongContextRoute() {
-        RouteDecision decision = router("").route(words(60_500));
+        RouteDecision decision = router("").explain(words(60_500));
 
         assertThat(decision.scenario()).isEqualTo(Scenario.LONG_CONTEXT);
         assertThat(decision.explanation().steps().get(1).reason())
@@ -55,7 +55,7 @@ class LongContextTest {
         Router router = new Router(config("{default: 'deepseek,deepseek-chat', think: 'deepseek,deepseek-reasoner'}"),
                 counter, SessionRouters.NONE, usage);
 
-        RouteDecision decision = router.route(words(100_000));
+        RouteDecision decision = router.explain(words(100_000));
 
         assertThat(decision.scenario()).isEqualTo(Scenario.DEFAULT);
         assertThat(counter.requests).isZero();
@@ -64,7 +64,7 @@ class LongContextTest {
 
     @Test
     void aBodySmallerThanTheThresholdIsNeitherEstimatedNorCounted() {
-        RouteDecision decision = router("").route(sized(words(5000), 30_000));
+        RouteDecision decision = router("").explain(sized(words(5000), 30_000));
 
         assertThat(decision.scenario()).isEqualTo(Scenario.DEFAULT);
         assertThat(counter.requests).isZero();
@@ -74,7 +74,7 @@ class LongContextTest {
 
     @Test
     void anEstimateFarBelowOrAboveTheThresholdIsEnough() {
-        RouteDecision small = router("").route(sized(words(5000), 200_000));
+        RouteDecision small = router("").explain(sized(words(5000), 200_000));
         RouteDecision huge = router(", longContextThreshold: 1000").route(words(50_000));
 
         assertThat(small.scenario()).isEqualTo(Scenario.DEFAULT);
@@ -85,7 +85,7 @@ class LongContextTest {
 
     @Test
     void nearTheThresholdTheTokensAreCountedOnce() {
-        RouteDecision decision = router("").route(words(59_000));
+        RouteDecision decision = router("").explain(words(59_000));
 
         assertThat(decision.scenario()).isEqualTo(Scenario.DEFAULT);
         assertThat(counter.requests).isEqualTo(1);
@@ -95,7 +95,7 @@ class LongContextTest {
     void aSessionWhoseLastRequestWasLongStaysOnTheLongContextRoute() {
         usage.record("4f1c", 75_000);
 
-        RouteDecision decision = router("").route(words(25_000));
+        RouteDecision decision = router("").explain(words(25_000));
 
         assertThat(decision.scenario()).isEqualTo(Scenario.LONG_CONTEXT);
         assertThat(decision.sessionId()).contains("4f1c");
@@ -107,7 +107,7 @@ class LongContextTest {
     void theSessionRuleNeedsMoreThan20000TokensInThisRequest() {
         usage.record("4f1c", 75_000);
 
-        RouteDecision decision = router("").route(words(19_000));
+        RouteDecision decision = router("").explain(words(19_000));
 
         assertThat(decision.scenario()).isEqualTo(Scenario.DEFAULT);
         assertThat(decision.explanation().steps().get(1).reason()).isEqualTo("input tokens 19,000 (counted), not over 60000;"

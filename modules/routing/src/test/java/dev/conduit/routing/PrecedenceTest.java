@@ -168,7 +168,7 @@ class PrecedenceTest {
     void aScenarioWhoseRouteIsNotSetIsSkipped() {
         Router defaultOnly = new Router(config("{default: 'deepseek,deepseek-chat'}"));
 
-        RouteDecision decision = defaultOnly.route(request("claude-haiku-4-5", THINKING + WEB_SEARCH));
+        RouteDecision decision = defaultOnly.explain(request("claude-haiku-4-5", THINKING + WEB_SEARCH));
 
         assertThat(decision.scenario()).isEqualTo(Scenario.DEFAULT);
         assertThat(decision.explanation().steps()).extracting(Explanation.Step::verdict)

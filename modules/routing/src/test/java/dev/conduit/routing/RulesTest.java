@@ -44,7 +44,7 @@ class RulesTest {
 
         assertThat(router.route(request("m", "\"metadata\":{\"user_id\":\"bob\"},")).name()).isEqualTo("team");
         assertThat(router.route(request("m", "\"metadata\":{\"user_id\":\"carol\"},")).name()).isEqualTo("default");
-        assertThat(router.route(request("m", "")).explanation().steps().get(1).reason()).isEqualTo("metadata.user_id is absent");
+        assertThat(router.explain(request("m", "")).explanation().steps().get(1).reason()).isEqualTo("metadata.user_id is absent");
     }
 
     @Test
@@ -75,11 +75,11 @@ class RulesTest {
         String fields = "\"thinking\":{\"type\":\"adaptive\"},\"tools\":[{\"type\":\"web_search_20250305\",\"name\":\"web_search\"}],";
 
         assertThat(router.route(request("m", fields, InboundApi.OPENAI, Map.of("x-team", "search"))).name()).isEqualTo("all");
-        assertThat(router.route(request("m", fields, InboundApi.ANTHROPIC, Map.of("x-team", "search"))).explanation()
+        assertThat(router.explain(request("m", fields, InboundApi.ANTHROPIC, Map.of("x-team", "search"))).explanation()
                 .steps().get(1).reason()).isEqualTo("format: the request came in as anthropic");
-        assertThat(router.route(request("m", fields, InboundApi.OPENAI, Map.of("x-team", "ads"))).explanation()
+        assertThat(router.explain(request("m", fields, InboundApi.OPENAI, Map.of("x-team", "ads"))).explanation()
                 .steps().get(1).reason()).isEqualTo("header x-team \"ads\" fails equals \"search\"");
-        assertThat(router.route(request("m", "\"tools\":[{\"name\":\"Read\",\"input_schema\":{}}],", InboundApi.OPENAI,
+        assertThat(router.explain(request("m", "\"tools\":[{\"name\":\"Read\",\"input_schema\":{}}],", InboundApi.OPENAI,
                 Map.of("x-team", "search"))).explanation().steps().get(1).reason())
                 .isEqualTo("thinking is off, the rule wants it on");
     }
@@ -89,7 +89,7 @@ class RulesTest {
         Router router = router("[" + ruleTo("read", "{tools: 'Read'}", "local,llava") + "]");
 
         assertThat(router.route(request("m", "\"tools\":[{\"name\":\"Read\",\"input_schema\":{}}],")).name()).isEqualTo("read");
-        assertThat(router.route(request("m", "")).explanation().steps().get(1).reason())
+        assertThat(router.explain(request("m", "")).explanation().steps().get(1).reason())
                 .isEqualTo("tools: no tool's name or type equals \"Read\"");
     }
 
@@ -117,7 +117,7 @@ class RulesTest {
     void tokensAreCountedOnlyForARuleWhoseOtherConditionsHold() {
         Router router = router("[" + ruleTo("big-opus", "{tokens: {min: 1}, model: 'claude-opus-4-5'}", "local,qwen") + "]");
 
-        RouteDecision decision = router.route(request("claude-sonnet-4-5", ""));
+        RouteDecision decision = router.explain(request("claude-sonnet-4-5", ""));
 
         assertThat(decision.name()).isEqualTo("default");
         assertThat(counter.requests).isZero();

@@ -21,6 +21,9 @@ class SessionsTest {
         assertThat(SessionIds.of(null, Map.of("x-claude-code-session-id", "54ceb5aa"))).contains("54ceb5aa");
         assertThat(SessionIds.of("alice", Map.of())).isEmpty();
         assertThat(SessionIds.of("{not json", Map.of())).isEmpty();
+        assertThat(SessionIds.of("{ \"session_id\" :\t\"spaced\" }", Map.of())).contains("spaced");
+        assertThat(SessionIds.of("{\"session_id\":\"a\\u0062c\"}", Map.of())).as("escaped").contains("abc");
+        assertThat(SessionIds.of("{\"session_id\":7}", Map.of("x-claude-code-session-id", "h"))).contains("h");
     }
 
     private static final ConduitConfig CONFIG = config("""

@@ -28,16 +28,27 @@ import tools.jackson.databind.JsonNode;
  * What {@code conduit model --explain} shows: the route a worker with this config would choose for
  * a request, and why. The request is an Anthropic Messages body, or a capture
  * {@code {"method", "path", "headers", "body"}} (the path tells the API: {@code /v1/chat/completions}
- * is OpenAI's). Project and session overrides are read as the worker reads them; session usage
- * starts empty, as in a worker that has just started.
+ * is OpenAI's).
  */
 public final class RouteExplainer {
 
     private RouteExplainer() {}
 
-    /** @param source the request's file name, for messages */
+    /**
+     * For {@code conduit model --explain}: a router of this config, with project and session
+     * overrides read as the worker reads them and session usage empty, as in a worker that has
+     * just started.
+     *
+     * @param source the request's file name, for messages
+     */
     public static String explain(ConduitConfig config, ConfigLoader loader, Path userHome, String request, String source)
             throws ExplainException {
+        return explain(new Router(config, TokenCounter.cl100k(), ProjectRouterFiles.forUser(userHome, config, loader),
+                new SessionUsage()), request, source);
+    }
+
+    /** With the worker's own router, which knows its sessions' usage: what JMX {@code explain} shows. */
+    static String explain(Router router, String request, String source) throws ExplainException {
         JsonNode json;
         try {
             json = Json.MAPPER.readTree(request);
@@ -52,12 +63,10 @@ public final class RouteExplainer {
         JsonNode body = capture ? json.get("body") : json;
         InboundApi api = capture && json.path("path").asString("").contains("/chat/completions")
                 ? InboundApi.OPENAI : InboundApi.ANTHROPIC;
-        Router router = new Router(config, TokenCounter.cl100k(), ProjectRouterFiles.forUser(userHome, config, loader),
-                new SessionUsage());
         try {
             MessagesRequest read = api == InboundApi.OPENAI ? OpenAiRequestReader.read(body) : AnthropicRequestReader.read(body);
             long size = body.toString().getBytes(StandardCharsets.UTF_8).length;
-            return report(router.route(new RouteRequest(read, api, capture ? headers(json.get("headers")) : Map.of(), size)));
+            return report(router.explain(new RouteRequest(read, api, capture ? headers(json.get("headers")) : Map.of(), size)));
         } catch (ProtocolException invalid) {
             throw new ExplainException(source + ": not a valid " + api.label() + " request: " + invalid.getMessage());
         } catch (RoutingException unroutable) {
@@ -68,8 +77,13 @@ public final class RouteExplainer {
     private static Map<String, String> headers(JsonNode node) {
         Map<String, String> headers = new HashMap<>();
         if (node != null && node.isObject()) {
-            node.properties().forEach(header -> headers.put(header.getKey().toLowerCase(Locale.ROOT),
-                    header.getValue().isString() ? header.getValue().stringValue() : header.getValue().toString()));
+            node.properties().forEach(header -> {
+                String name = header.getKey().toLowerCase(Locale.ROOT);
+                if (!RouteRequest.CREDENTIAL_HEADERS.contains(name)) {
+                    headers.put(name, header.getValue().isString() ? header.getValue().stringValue()
+                            : header.getValue().toString());
+                }
+            });
         }
         return headers;
     }

@@ -1,9 +1,9 @@
 package dev.conduit.server;
 
 import dev.conduit.config.ConduitConfig;
-import dev.conduit.config.ConduitHome;
 import dev.conduit.config.ConfigException;
 import dev.conduit.config.ConfigLoader;
+import dev.conduit.config.ConfigSource;
 import dev.conduit.connections.ConnectionRegistry;
 import dev.conduit.connections.Connections;
 import dev.conduit.connections.ConnectionsMXBean;
@@ -13,9 +13,14 @@ import dev.conduit.management.DescribedMXBean;
 import dev.conduit.management.Mbeans;
 import dev.conduit.providers.UpstreamPool;
 import dev.conduit.routing.Failover;
+import dev.conduit.routing.SessionUsage;
+import dev.conduit.routing.TokenCounter;
 import dev.conduit.server.http.ConduitServer;
 import dev.conduit.server.http.Gateway;
+import dev.conduit.server.http.Swappable;
 import dev.conduit.server.logging.Logging;
+import dev.conduit.server.reload.ReloadOutcome;
+import dev.conduit.server.reload.ReloadTrigger;
 import dev.conduit.server.routing.ProjectRouterFiles;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -28,43 +33,68 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One gateway worker: loads the config, starts the server, and stops it cleanly. */
+/**
+ * One gateway worker: loads the config, starts the server, reloads the config when the file
+ * changes or an operator asks ({@code conduit reload}, JMX), and stops cleanly.
+ */
 public final class Worker {
 
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
 
-    private final ConduitConfig config;
-    private final Gateway gateway;
+    private final Swappable<Gateway> gateways;
     private final ConduitServer server;
     private final WorkerMonitoring monitoring;
+    private final ConfigReloader reloader;
+    private final Optional<ConfigFileWatcher> watcher;
 
-    private Worker(ConduitConfig config, Gateway gateway, ConduitServer server, WorkerMonitoring monitoring) {
-        this.config = config;
-        this.gateway = gateway;
+    private Worker(Swappable<Gateway> gateways, ConduitServer server, WorkerMonitoring monitoring,
+            ConfigReloader reloader, Optional<ConfigFileWatcher> watcher) {
+        this.gateways = gateways;
         this.server = server;
         this.monitoring = monitoring;
+        this.reloader = reloader;
+        this.watcher = watcher;
     }
 
     /** Loads the config and starts listening; the returned worker serves until {@link #stop()}. */
     public static Worker start(WorkerOptions options) throws ConfigException, StartupException {
-        ConfigLoader loader = new ConfigLoader(System.getenv(), Path.of(System.getProperty("user.home")));
-        ConduitConfig loaded = loader.load(options.config());
-        ConduitConfig config = safeListener(loaded.withListener(
-                options.host().orElse(loaded.host()), options.port().orElse(loaded.port())));
-        Logging.apply(config.logLevel(), config.log() ? ConduitHome.current().resolve("logs/worker.log") : null);
+        return start(options, WorkerEnvironment.current());
+    }
+
+    public static Worker start(WorkerOptions options, WorkerEnvironment environment)
+            throws ConfigException, StartupException {
+        return start(options, environment, ConfigFileWatcher.QUIET_PERIOD);
+    }
+
+    /** @param quietPeriod how long the config file must stay unchanged before a change is reloaded */
+    static Worker start(WorkerOptions options, WorkerEnvironment environment, Duration quietPeriod)
+            throws ConfigException, StartupException {
+        ConfigLoader loader = environment.configLoader();
+        ConduitConfig config = listening(loader.load(options.config()), options);
+        Path logFile = environment.conduitHome().resolve("logs/worker.log");
+        Logging.apply(config.logLevel(), config.log() ? logFile : null);
         config.warnings().forEach(warning -> LOG.warn("config: {}", warning));
 
-        Gateway gateway = Gateway.create(config, "conduit/" + Version.current(),
-                ProjectRouterFiles.forUser(Path.of(System.getProperty("user.home")), config, loader));
+        TokenCounter counter = TokenCounter.cl100k();
+        SessionUsage sessionUsage = new SessionUsage();
+        String userAgent = "conduit/" + Version.current();
+        Swappable<Gateway> gateways = new Swappable<>(Gateway.create(config, userAgent,
+                ProjectRouterFiles.forUser(environment.userHome(), config, loader), counter, sessionUsage), Worker::close);
+        Function<ConduitConfig, Gateway> gatewayOf = next -> gateways.current().reloaded(next, userAgent,
+                ProjectRouterFiles.forUser(environment.userHome(), next, loader));
+        ConfigReloader reloader = new ConfigReloader(config, ConfigReloader.from(config, loader, options), gatewayOf,
+                gateways, InstantSource.system());
         ConnectionRegistry connections = new ConnectionRegistry(InstantSource.system());
-        WorkerMonitoring monitoring = new WorkerMonitoring(config, connections, gateway.providers(), gateway.failover());
-        ConduitServer server = new ConduitServer(gateway, connections, monitoring.monitoring(), Version.current(),
-                config.host(), config.port());
+        WorkerMonitoring monitoring = new WorkerMonitoring(gateways, connections);
+        ConduitServer server = new ConduitServer(gateways, reloader, config, connections, monitoring.monitoring(),
+                Version.current());
         try {
             if (options.supervisor().isPresent()) {
                 shareThePortWithSuccessors(server, config, options.successor());
@@ -72,23 +102,56 @@ public final class Worker {
             server.start();
         } catch (Exception e) {
             monitoring.close();
-            gateway.providers().close();
+            gateways.close();
             throw new StartupException(startFailure(config, e));
         }
-        Worker worker = new Worker(config, gateway, server, monitoring);
+        reloader.onApplied(next -> {
+            Logging.apply(next.config().logLevel(), next.config().log() ? logFile : null);
+            monitoring.apply(next);
+        });
+        reloader.onOutcome(monitoring::reloaded);
+        Worker worker = new Worker(gateways, server, monitoring, reloader,
+                watch(config, quietPeriod, () -> reloader.reload(ReloadTrigger.FILE_CHANGE)));
         worker.registerMBeans();
         monitoring.started(server.drainCoordinator());
         Banner.log(config, server.port(), Version.current(), sinceProcessStart());
         return worker;
     }
 
+    /** The config with the listener the command line asks for, on loopback unless APIKEY is set. */
+    static ConduitConfig listening(ConduitConfig loaded, WorkerOptions options) {
+        return safeListener(loaded.withListener(options.host().orElse(loaded.host()),
+                options.port().orElse(loaded.port())));
+    }
+
+    /** Watches the config file, if there is one; a worker that cannot watch it still reloads on request. */
+    private static Optional<ConfigFileWatcher> watch(ConduitConfig config, Duration quietPeriod, Runnable onChange) {
+        if (!(config.source() instanceof ConfigSource.File file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ConfigFileWatcher.start(file.path(), quietPeriod, onChange));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the config file is not watched for changes ({}); conduit reload still reloads it", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static void close(Gateway retired) {
+        retired.providers().close();
+    }
+
     private void registerMBeans() {
         Connections connections = new Connections(server.connections(), server.drainCoordinator(),
-                () -> gateway.providers().pools().stream()
+                () -> gateways.current().providers().pools().stream()
                         .map(pool -> new UpstreamPoolInfo(pool.provider(), pool.active(), pool.idle(), pool.queued()))
                         .toList(),
                 this::drainAndStop);
         Mbeans.register(new DescribedMXBean<>(connections, ConnectionsMXBean.class), Mbeans.name("Connections"));
+        RoutingJmx routing = new RoutingJmx(this::config, reloader,
+                request -> RouteExplainer.explain(gateways.current().router(), request, "the request"));
+        reloader.onOutcome(routing::announce);
+        Mbeans.register(routing, Mbeans.name("Routing"));
     }
 
     /**
@@ -110,10 +173,11 @@ public final class Worker {
     }
 
     private CompletableFuture<Void> stopAfter(Supplier<CompletableFuture<Void>> drain) {
+        stopReloading();
         monitoring.draining();
         return drain.get().whenComplete((done, failure) -> {
             monitoring.close();
-            gateway.providers().close();
+            gateways.close();
         });
     }
 
@@ -178,8 +242,19 @@ public final class Worker {
         return server.port();
     }
 
+    /** The config in force: the one the worker started with, or the last reload's. */
     public ConduitConfig config() {
-        return config;
+        return gateways.current().config();
+    }
+
+    /** Reloads the config, as the file watcher, {@code conduit reload} and JMX do. */
+    ReloadOutcome reload(ReloadTrigger trigger) {
+        return reloader.reload(trigger);
+    }
+
+    /** The last reload, if any. */
+    Optional<ReloadOutcome> lastReload() {
+        return reloader.last();
     }
 
     /** The client connections and requests in flight. */
@@ -188,12 +263,12 @@ public final class Worker {
     }
 
     public List<UpstreamPool> upstreamPools() {
-        return gateway.providers().pools();
+        return gateways.current().providers().pools();
     }
 
     /** Breakers, key rotation and per-target counters (for the Routing MBean and tests). */
     public Failover failover() {
-        return gateway.failover();
+        return gateways.current().failover();
     }
 
     public void await() throws InterruptedException {
@@ -201,14 +276,21 @@ public final class Worker {
     }
 
     public void stop() {
+        stopReloading();
         Mbeans.unregister(Mbeans.name("Connections"));
+        Mbeans.unregister(Mbeans.name("Routing"));
         monitoring.close();
         try {
             server.stop();
         } catch (Exception e) {
             LOG.warn("stopping the server failed: {}", e.toString());
         } finally {
-            gateway.providers().close();
+            gateways.close();
         }
+    }
+
+    private void stopReloading() {
+        watcher.ifPresent(ConfigFileWatcher::close);
+        reloader.close();
     }
 }

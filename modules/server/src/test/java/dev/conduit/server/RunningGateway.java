@@ -32,6 +32,7 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
     MockUpstream upstream;
     Worker worker;
     private Path directory;
+    private Duration quietPeriod = ConfigFileWatcher.QUIET_PERIOD;
     private AnthropicClient anthropic;
 
     /** @param extraConfig more top-level JSON5 members, with a trailing comma, or "" ({@code {origin}} as below) */
@@ -89,11 +90,47 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
         close();
     }
 
-    private void startNow() throws Exception {
+    /** Starts the mock upstream and the worker, for a gateway not registered as an extension. */
+    RunningGateway startNow() throws Exception {
         upstream = new MockUpstream();
         directory = Files.createTempDirectory("conduit-test");
-        Path config = directory.resolve("config.json");
-        Files.writeString(config, """
+        writeConfig(extraConfig, router);
+        try {
+            worker = Worker.start(WorkerOptions.parse("--config", configFile().toString(), "--port", "0"),
+                    new WorkerEnvironment(System.getenv(), Files.createDirectories(home())), quietPeriod);
+        } catch (Exception refused) {
+            upstream.close();
+            deleteDirectory();
+            throw refused;
+        }
+        return this;
+    }
+
+    /**
+     * How long the config file must stay unchanged before the worker reloads it; shorter than the
+     * worker's own, tests of many reloads stay short.
+     */
+    RunningGateway quietPeriod(Duration quietPeriod) {
+        this.quietPeriod = quietPeriod;
+        return this;
+    }
+
+    /**
+     * Writes the config file again with the same providers and other top-level members and
+     * {@code router}; a running worker's watcher reloads it.
+     */
+    void writeConfig(String router) throws IOException {
+        writeConfig(extraConfig, router);
+    }
+
+    /** Writes the config file with these top-level members and {@code Router}, the same providers. */
+    void writeConfig(String extraConfig, String router) throws IOException {
+        Files.writeString(configFile(), configText(extraConfig, router));
+    }
+
+    /** The config text with these top-level members and {@code Router}, the same providers. */
+    String configText(String extraConfig, String router) {
+        return """
                 {
                   %s
                   Providers: [{
@@ -104,14 +141,17 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
                   }, %s],
                   Router: %s,
                 }""".formatted(placeholders(extraConfig), upstream.chatCompletionsUrl(), UPSTREAM_KEY,
-                        placeholders(extraProviders), router));
-        try {
-            worker = Worker.start(WorkerOptions.parse("--config", config.toString(), "--port", "0"));
-        } catch (Exception refused) {
-            upstream.close();
-            deleteDirectory();
-            throw refused;
-        }
+                placeholders(extraProviders), router);
+    }
+
+    /** The user's home folder the worker reads claude-code-router's project files from: this gateway's own. */
+    Path home() {
+        return directory.resolve("home");
+    }
+
+    /** The config file the worker was started with, and watches. */
+    Path configFile() {
+        return directory.resolve("config.json");
     }
 
     /** {@code {upstream}} and {@code {origin}} replaced by the mock upstream's URL and origin. */

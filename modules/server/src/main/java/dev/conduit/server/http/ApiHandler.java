@@ -1,9 +1,11 @@
 package dev.conduit.server.http;
 
+import dev.conduit.config.SecuritySettings;
 import dev.conduit.connections.DrainCoordinator;
 import dev.conduit.health.Monitoring;
 import dev.conduit.protocol.ApiError;
 import dev.conduit.providers.ClientGoneException;
+import dev.conduit.server.reload.Reloads;
 import java.io.IOException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -28,14 +30,17 @@ final class ApiHandler extends Handler.Abstract {
     private final ModelsHandler models;
     private final CountTokensHandler countTokens;
     private final HealthEndpoints health;
+    private final ReloadEndpoint reload;
 
-    ApiHandler(Gateway gateway, DrainCoordinator drain, Monitoring monitoring, HealthEndpoints health) {
+    ApiHandler(Swappable<Gateway> gateways, DrainCoordinator drain, Monitoring monitoring, HealthEndpoints health,
+            Reloads reloads, SecuritySettings limits) {
         super(InvocationType.BLOCKING);
-        this.messages = new CompletionHandler(gateway, drain, monitoring, ClientApi.ANTHROPIC);
-        this.chatCompletions = new CompletionHandler(gateway, drain, monitoring, ClientApi.OPENAI);
-        this.models = new ModelsHandler(gateway.config());
-        this.countTokens = new CountTokensHandler(gateway.tokenCounter(), gateway.config().security());
+        this.messages = new CompletionHandler(gateways, drain, monitoring, ClientApi.ANTHROPIC);
+        this.chatCompletions = new CompletionHandler(gateways, drain, monitoring, ClientApi.OPENAI);
+        this.models = new ModelsHandler(() -> gateways.current().config());
+        this.countTokens = new CountTokensHandler(() -> gateways.current().tokenCounter(), limits);
         this.health = health;
+        this.reload = new ReloadEndpoint(reloads);
     }
 
     @Override
@@ -83,6 +88,10 @@ final class ApiHandler extends Handler.Abstract {
                 case "/ready" -> {
                     requireMethod(method, HttpMethod.GET, response);
                     health.ready(response, callback);
+                }
+                case ReloadEndpoint.PATH -> {
+                    requireMethod(method, HttpMethod.POST, response);
+                    reload.handle(response, callback);
                 }
                 default -> throw new ApiException(404, "no such endpoint: " + method + " " + abbreviate(path));
             }

@@ -21,7 +21,6 @@ import dev.conduit.routing.RoutingException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Request;
@@ -35,26 +34,33 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code POST /v1/messages} and {@code POST /v1/chat/completions}: read the request in the
  * client's API, route it, and answer whole or streamed in that same API, from the first target
- * that answers (see {@link UpstreamAttempts}).
+ * that answers (see {@link UpstreamAttempts}). A request holds the gateway in force when it
+ * arrived until its last byte, whatever reloads happen meanwhile.
  */
 final class CompletionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompletionHandler.class);
-    private static final Set<String> CREDENTIALS = Set.of("authorization", "x-api-key", "proxy-authorization", "cookie");
 
-    private final Gateway gateway;
+    private final Swappable<Gateway> gateways;
     private final DrainCoordinator drain;
     private final Monitoring monitoring;
     private final ClientApi api;
 
-    CompletionHandler(Gateway gateway, DrainCoordinator drain, Monitoring monitoring, ClientApi api) {
-        this.gateway = gateway;
+    CompletionHandler(Swappable<Gateway> gateways, DrainCoordinator drain, Monitoring monitoring, ClientApi api) {
+        this.gateways = gateways;
         this.drain = drain;
         this.monitoring = monitoring;
         this.api = api;
     }
 
     void handle(Request request, Response response, Callback callback, AccessRecord record) throws IOException {
+        try (Swappable.Lease<Gateway> lease = gateways.lease()) {
+            serve(lease.value(), request, response, callback, record);
+        }
+    }
+
+    private void serve(Gateway gateway, Request request, Response response, Callback callback, AccessRecord record)
+            throws IOException {
         RequestBodies.JsonBody received = RequestBodies.readBody(request, gateway.config().security());
         JsonNode body = received.json();
         MessagesRequest read;
@@ -81,21 +87,21 @@ final class CompletionHandler {
         try {
             if (parsed.stream()) {
                 boolean includeUsage = api == ClientApi.OPENAI && OpenAiRequestReader.includeUsage(body);
-                stream(attempts, plan, link -> SseSink.of(api, request, response, link, record, includeUsage),
-                        (attempt, sink) -> adapter(attempt.target()).stream(parsed, inbound, attempt.target(),
+                stream(gateway, attempts, plan, link -> SseSink.of(api, request, response, link, record, includeUsage),
+                        (attempt, sink) -> adapter(gateway, attempt.target()).stream(parsed, inbound, attempt.target(),
                                 attempt.key(), sink),
                         callback, record);
             } else {
                 switch (attempts.run(plan, (attempt, link) ->
-                        adapter(attempt.target()).complete(parsed, inbound, attempt.target(), attempt.key(), link))) {
+                        adapter(gateway, attempt.target()).complete(parsed, inbound, attempt.target(), attempt.key(), link))) {
                     case Answer.Translated translated -> {
                         record.usage = translated.response().usage();
-                        rememberUsage(record);
+                        rememberUsage(gateway, record);
                         Responses.json(response, 200, api.whole(translated.response()), callback);
                     }
                     case Answer.Forwarded forwarded -> {
                         record.usage = forwarded.usage();
-                        rememberUsage(record);
+                        rememberUsage(gateway, record);
                         Responses.json(response, 200, forwarded.json(), callback);
                     }
                 }
@@ -132,14 +138,14 @@ final class CompletionHandler {
         Map<String, String> headers = new HashMap<>();
         for (HttpField field : request.getHeaders()) {
             String name = field.getLowerCaseName();
-            if (!CREDENTIALS.contains(name)) {
+            if (!RouteRequest.CREDENTIAL_HEADERS.contains(name)) {
                 headers.merge(name, field.getValue(), (a, b) -> a + "," + b);
             }
         }
         return headers;
     }
 
-    private ProviderAdapter adapter(RouteTarget target) {
+    private static ProviderAdapter adapter(Gateway gateway, RouteTarget target) {
         return gateway.providers().adapter(target.provider()).orElseThrow(() ->
                 new ApiException(500, "provider " + target.provider() + " has no adapter"));
     }
@@ -149,7 +155,7 @@ final class CompletionHandler {
      * long-context rule is about), before the response completes, so the session's next request
      * sees them.
      */
-    private void rememberUsage(AccessRecord record) {
+    private static void rememberUsage(Gateway gateway, AccessRecord record) {
         Usage usage = record.usage;
         if (record.sessionId != null && usage != null) {
             gateway.router().sessionUsage().record(record.sessionId,
@@ -161,8 +167,9 @@ final class CompletionHandler {
      * Streams from the first target that answers, each attempt into a sink of its own (made by
      * {@code sinks}), so an attempt that failed before its first event leaves nothing behind.
      */
-    private void stream(UpstreamAttempts attempts, AttemptPlan plan, Function<AttemptLink, SseSink> sinks,
-            StreamCall call, Callback callback, AccessRecord record) throws IOException {
+    private static void stream(Gateway gateway, UpstreamAttempts attempts, AttemptPlan plan,
+            Function<AttemptLink, SseSink> sinks, StreamCall call, Callback callback, AccessRecord record)
+            throws IOException {
         SseSink[] current = new SseSink[1];
         try {
             attempts.run(plan, (attempt, link) -> {
@@ -185,7 +192,7 @@ final class CompletionHandler {
             sink.flush();
         }
         record.usage = current[0].usage();
-        rememberUsage(record);
+        rememberUsage(gateway, record);
         callback.succeeded();
     }
 

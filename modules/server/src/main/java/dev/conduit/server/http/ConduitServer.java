@@ -1,9 +1,11 @@
 package dev.conduit.server.http;
 
+import dev.conduit.config.ConduitConfig;
 import dev.conduit.config.SecuritySettings;
 import dev.conduit.connections.ConnectionRegistry;
 import dev.conduit.connections.DrainCoordinator;
 import dev.conduit.health.Monitoring;
+import dev.conduit.server.reload.Reloads;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
@@ -33,8 +35,13 @@ public final class ConduitServer {
     private final ConnectionRegistry registry;
     private final DrainCoordinator drain;
 
-    public ConduitServer(Gateway gateway, ConnectionRegistry registry, Monitoring monitoring, String version, String host,
-            int port) {
+    /**
+     * @param gateways the gateway in force, swapped by reloads
+     * @param config the config the server is built with: its listener and {@code APIKEY} stay until
+     *     a restart
+     */
+    public ConduitServer(Swappable<Gateway> gateways, Reloads reloads, ConduitConfig config, ConnectionRegistry registry,
+            Monitoring monitoring, String version) {
         this.registry = registry;
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("jetty");
@@ -49,9 +56,9 @@ public final class ConduitServer {
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(16 * 1024);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        SecuritySettings security = gateway.config().security();
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        SecuritySettings security = config.security();
         // slow or silent clients; a request waiting on its provider ignores it (ApiHandler)
         connector.setIdleTimeout(security.clientIdleTimeout().toMillis());
         connector.addEventListener(registry);
@@ -63,13 +70,12 @@ public final class ConduitServer {
         server.addBean(connectionLimit);
         drain = new DrainCoordinator(connector, registry, InstantSource.system());
 
-        HealthEndpoints health = new HealthEndpoints(monitoring, gateway.config(), version, registry, drain,
-                gateway.providers()::pools);
-        Handler api = new ApiHandler(gateway, drain, monitoring, health);
-        Handler authenticated = gateway.config().apiKey()
-                .<Handler>map(key -> new AuthHandler(key, gateway.config().adminNeedsApiKey(), api))
+        HealthEndpoints health = new HealthEndpoints(monitoring, gateways, reloads, version, registry, drain);
+        Handler api = new ApiHandler(gateways, drain, monitoring, health, reloads, security);
+        Handler authenticated = config.apiKey()
+                .<Handler>map(key -> new AuthHandler(key, config.adminNeedsApiKey(), api))
                 .orElse(api);
-        Handler guarded = HostAllowListHandler.wrap(security, gateway.config().apiKey().isPresent(),
+        Handler guarded = HostAllowListHandler.wrap(security, config.apiKey().isPresent(),
                 new CorsHandler(security, authenticated));
         server.setHandler(new RequestOutcomeHandler(monitoring, new DrainGuardHandler(registry, drain, guarded)));
         server.setErrorHandler(new JsonErrorHandler());

@@ -8,6 +8,7 @@ import dev.conduit.protocol.anthropic.AnthropicRequestReader;
 import dev.conduit.protocol.anthropic.MessagesRequest;
 import dev.conduit.routing.TokenCounter;
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -15,10 +16,10 @@ import org.eclipse.jetty.util.Callback;
 /** {@code POST /v1/messages/count_tokens}, answered locally with the cl100k_base tokenizer. */
 final class CountTokensHandler {
 
-    private final TokenCounter counter;
+    private final Supplier<TokenCounter> counter;
     private final SecuritySettings limits;
 
-    CountTokensHandler(TokenCounter counter, SecuritySettings limits) {
+    CountTokensHandler(Supplier<TokenCounter> counter, SecuritySettings limits) {
         this.counter = counter;
         this.limits = limits;
     }
@@ -30,7 +31,7 @@ final class CountTokensHandler {
         } catch (ProtocolException invalid) {
             throw new ApiException(ApiError.invalidRequest(invalid.getMessage()));
         }
-        byte[] body = Json.MAPPER.writeValueAsBytes(Json.NODES.objectNode().put("input_tokens", counter.count(parsed)));
+        byte[] body = Json.MAPPER.writeValueAsBytes(Json.NODES.objectNode().put("input_tokens", counter.get().count(parsed)));
         Responses.json(response, 200, body, callback);
     }
 }

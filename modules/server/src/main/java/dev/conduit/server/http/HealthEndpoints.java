@@ -11,13 +11,11 @@ import dev.conduit.health.Monitoring;
 import dev.conduit.health.ReadinessReport;
 import dev.conduit.health.RuntimeSnapshot;
 import dev.conduit.protocol.Json;
-import dev.conduit.providers.UpstreamPool;
+import dev.conduit.server.reload.Reloads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -36,20 +34,20 @@ final class HealthEndpoints {
     private static final byte[] ALIVE = "{\"status\":\"alive\"}".getBytes(StandardCharsets.UTF_8);
 
     private final Monitoring monitoring;
-    private final ConduitConfig config;
+    private final Swappable<Gateway> gateways;
+    private final Reloads reloads;
     private final String version;
     private final ConnectionRegistry connections;
     private final DrainCoordinator drain;
-    private final Supplier<List<UpstreamPool>> pools;
 
-    HealthEndpoints(Monitoring monitoring, ConduitConfig config, String version, ConnectionRegistry connections,
-            DrainCoordinator drain, Supplier<List<UpstreamPool>> pools) {
+    HealthEndpoints(Monitoring monitoring, Swappable<Gateway> gateways, Reloads reloads, String version,
+            ConnectionRegistry connections, DrainCoordinator drain) {
         this.monitoring = monitoring;
-        this.config = config;
+        this.gateways = gateways;
+        this.reloads = reloads;
         this.version = version;
         this.connections = connections;
         this.drain = drain;
-        this.pools = pools;
     }
 
     void alive(Response response, Callback callback) {
@@ -79,7 +77,7 @@ final class HealthEndpoints {
         body.set("metrics", Json.MAPPER.valueToTree(monitoring.metrics().summary()));
         body.set("providers", Json.MAPPER.valueToTree(monitoring.providers().snapshot()));
         body.set("connections", Json.MAPPER.valueToTree(connections.snapshot(10)));
-        body.set("upstream_pools", Json.MAPPER.valueToTree(pools.get()));
+        body.set("upstream_pools", Json.MAPPER.valueToTree(gateways.current().providers().pools()));
         body.putObject("drain").put("state", drain.state().name()).put("millis_to_deadline", drain.millisToDeadline());
         body.set("config", configSection());
         body.set("runtime", Json.MAPPER.valueToTree(RuntimeSnapshot.current()));
@@ -108,7 +106,9 @@ final class HealthEndpoints {
         return body;
     }
 
+    /** The config in force, and how the last reload went (a rejected one's reason included). */
     private ObjectNode configSection() {
+        ConduitConfig config = gateways.current().config();
         ObjectNode section = Json.NODES.objectNode().put("source", config.source().toString());
         ArrayNode providers = section.putArray("providers");
         for (ProviderConfig provider : config.providers()) {
@@ -117,6 +117,7 @@ final class HealthEndpoints {
         }
         config.router().defaultRoute().ifPresent(route -> section.putObject("routes").put("default", route.toString()));
         section.put("warnings", config.warnings().size());
+        reloads.last().ifPresent(outcome -> section.set("last_reload", ReloadEndpoint.json(outcome)));
         return section;
     }
 }

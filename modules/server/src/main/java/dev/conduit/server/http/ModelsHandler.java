@@ -4,6 +4,7 @@ import dev.conduit.config.ConduitConfig;
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.protocol.Json;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -17,20 +18,22 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ModelsHandler {
 
-    private final ConduitConfig config;
-    /** Models have no creation date of their own; they exist since this config was loaded. */
+    private final Supplier<ConduitConfig> config;
+    /** Models have no creation date of their own; they exist since the worker started. */
     private final Instant loadedAt = Instant.now();
 
-    ModelsHandler(ConduitConfig config) {
+    /** @param config the config in force, read for each request */
+    ModelsHandler(Supplier<ConduitConfig> config) {
         this.config = config;
     }
 
     void handle(Request request, Response response, Callback callback) {
-        ObjectNode body = ClientApi.of(request) == ClientApi.ANTHROPIC ? anthropicList() : openAiList();
+        ConduitConfig inForce = config.get();
+        ObjectNode body = ClientApi.of(request) == ClientApi.ANTHROPIC ? anthropicList(inForce) : openAiList(inForce);
         Responses.json(response, 200, Json.MAPPER.writeValueAsBytes(body), callback);
     }
 
-    private ObjectNode openAiList() {
+    private ObjectNode openAiList(ConduitConfig config) {
         ObjectNode root = Json.NODES.objectNode();
         root.put("object", "list");
         ArrayNode data = root.putArray("data");
@@ -46,7 +49,7 @@ final class ModelsHandler {
         return root;
     }
 
-    private ObjectNode anthropicList() {
+    private ObjectNode anthropicList(ConduitConfig config) {
         ObjectNode root = Json.NODES.objectNode();
         ArrayNode data = root.putArray("data");
         for (ProviderConfig provider : config.providers()) {

@@ -31,16 +31,18 @@ import org.slf4j.LoggerFactory;
  * {@code ~/.claude-code-router/<project>/config.json}. A file that cannot be read or is not valid
  * is ignored, with a warning, as claude-code-router ignores it.
  *
- * <p>Both lookups are cached and bounded: a project once found is kept (sessions do not move); a
- * session without one is looked for again after {@link #MISS_RETRY}, since Claude Code may write
- * the transcript after its first request; a file is read again when its modification time or size
- * changes.
+ * <p>Everything is cached and bounded, so a request costs one map lookup and no file system call:
+ * a session's answer is kept for {@link #RECHECK}; a project once found is kept (sessions do not
+ * move); a session without one is looked for again after {@link #MISS_RETRY}, since Claude Code
+ * may write the transcript after its first request; a file's modification time and size are
+ * checked at most once per {@link #RECHECK}, and the file read again when they changed.
  */
 public final class ProjectRouterFiles implements SessionRouters {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectRouterFiles.class);
 
     static final Duration MISS_RETRY = Duration.ofSeconds(30);
+    static final Duration RECHECK = Duration.ofSeconds(1);
     static final int MAX_SESSIONS = 1_000;
     static final int MAX_FILES = 256;
     /** Session ids become file names: anything but a plain id is not looked up. */
@@ -54,11 +56,43 @@ public final class ProjectRouterFiles implements SessionRouters {
     private final Map<String, Project> projects = bounded(MAX_SESSIONS);
     private final Map<Path, FileRouter> files = bounded(MAX_FILES);
 
-    /** The project a session belongs to, or none as of {@code checkedAt}. */
-    private record Project(Optional<String> folder, Instant checkedAt) {}
+    /**
+     * The files of the project a session belongs to, or none as of {@code checkedAt}; and the
+     * session's Router as last found, at {@code answeredAt}.
+     */
+    private record Project(Optional<ProjectFiles> files, Instant checkedAt, Optional<SessionRouter> answer,
+            Instant answeredAt) {
 
-    /** A file's Router as of the file's modification time and size. */
-    private record FileRouter(Instant modified, long size, Optional<SessionRouter> router) {}
+        boolean answered(Instant now) {
+            return !answeredAt.plus(RECHECK).isBefore(now);
+        }
+
+        /** Whether the project is known: found, or missed less than {@link #MISS_RETRY} ago. */
+        boolean known(Instant now) {
+            return files.isPresent() || checkedAt.plus(MISS_RETRY).isAfter(now);
+        }
+    }
+
+    /** {@code ~/.claude-code-router/<project>/<session>.json} and {@code <project>/config.json}. */
+    private record ProjectFiles(Path sessionFile, Path projectFile) {}
+
+    /**
+     * A file's Router as of the file's modification time and size (null and -1 while there is no
+     * file), checked at {@code checkedAt}.
+     */
+    private record FileRouter(Instant modified, long size, Optional<SessionRouter> router, Instant checkedAt) {
+
+        static final FileRouter ABSENT = new FileRouter(null, -1, Optional.empty(), Instant.MIN);
+
+        boolean describes(BasicFileAttributes attributes) {
+            return modified != null && modified.equals(attributes.lastModifiedTime().toInstant())
+                    && size == attributes.size();
+        }
+
+        FileRouter checked(Instant at) {
+            return new FileRouter(modified, size, router, at);
+        }
+    }
 
     public ProjectRouterFiles(Path claudeProjects, Path routerHome, ConduitConfig config, ConfigLoader loader,
             InstantSource clock) {
@@ -77,31 +111,31 @@ public final class ProjectRouterFiles implements SessionRouters {
 
     @Override
     public Optional<SessionRouter> find(String sessionId) {
-        if (!SESSION_ID.matcher(sessionId).matches()) {
-            return Optional.empty();
-        }
-        Optional<String> project = project(sessionId);
-        if (project.isEmpty()) {
-            return Optional.empty();
-        }
-        Path folder = routerHome.resolve(project.get());
-        return router(folder.resolve(sessionId + ".json")).or(() -> router(folder.resolve("config.json")));
-    }
-
-    private Optional<String> project(String sessionId) {
         Project known;
         synchronized (projects) {
             known = projects.get(sessionId);
         }
         Instant now = clock.instant();
-        if (known != null && (known.folder().isPresent() || known.checkedAt().plus(MISS_RETRY).isAfter(now))) {
-            return known.folder();
+        if (known != null && known.answered(now)) {
+            return known.answer();
         }
-        Project found = new Project(search(sessionId), now);
+        // a session id becomes a file name: anything but a plain id is never looked up
+        if (known == null && !SESSION_ID.matcher(sessionId).matches()) {
+            return Optional.empty();
+        }
+        Project project = known != null && known.known(now) ? known
+                : new Project(search(sessionId).map(folder -> files(folder, sessionId)), now, Optional.empty(), Instant.MIN);
+        Optional<SessionRouter> answer = project.files()
+                .flatMap(found -> router(found.sessionFile(), now).or(() -> router(found.projectFile(), now)));
         synchronized (projects) {
-            projects.put(sessionId, found);
+            projects.put(sessionId, new Project(project.files(), project.checkedAt(), answer, now));
         }
-        return found.folder();
+        return answer;
+    }
+
+    private ProjectFiles files(String project, String sessionId) {
+        Path folder = routerHome.resolve(project);
+        return new ProjectFiles(folder.resolve(sessionId + ".json"), folder.resolve("config.json"));
     }
 
     private Optional<String> search(String sessionId) {
@@ -117,26 +151,33 @@ public final class ProjectRouterFiles implements SessionRouters {
                 .findFirst();
     }
 
-    private Optional<SessionRouter> router(Path file) {
+    private Optional<SessionRouter> router(Path file, Instant now) {
+        FileRouter cached;
+        synchronized (files) {
+            cached = files.getOrDefault(file, FileRouter.ABSENT);
+        }
+        if (!cached.checkedAt().plus(RECHECK).isBefore(now)) {
+            return cached.router();
+        }
+        FileRouter current = current(file, cached).checked(now);
+        synchronized (files) {
+            files.put(file, current);
+        }
+        return current.router();
+    }
+
+    /** The file as it is now: {@code cached} when it has not changed, read again when it has. */
+    private FileRouter current(Path file, FileRouter cached) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException absent) {
-            return Optional.empty();
+            return FileRouter.ABSENT;
         }
-        Instant modified = attributes.lastModifiedTime().toInstant();
-        FileRouter cached;
-        synchronized (files) {
-            cached = files.get(file);
+        if (cached.describes(attributes)) {
+            return cached;
         }
-        if (cached != null && cached.modified().equals(modified) && cached.size() == attributes.size()) {
-            return cached.router();
-        }
-        FileRouter read = new FileRouter(modified, attributes.size(), read(file));
-        synchronized (files) {
-            files.put(file, read);
-        }
-        return read.router();
+        return new FileRouter(attributes.lastModifiedTime().toInstant(), attributes.size(), read(file), Instant.MIN);
     }
 
     private Optional<SessionRouter> read(Path file) {
@@ -144,7 +185,8 @@ public final class ProjectRouterFiles implements SessionRouters {
             Optional<RouterConfig> router = loader.parseRouter(Files.readString(file), file, config);
             return router.map(found -> new SessionRouter(found, file.toString()));
         } catch (ConfigException invalid) {
-            LOG.warn("ignoring the Router of {}: {}", file, invalid.getMessage());
+            // the message starts with the file's name and the position of the problem
+            LOG.warn("ignoring a claude-code-router project file's Router: {}", invalid.getMessage());
         } catch (NoSuchFileException gone) {
             return Optional.empty();
         } catch (IOException | RuntimeException unreadable) {

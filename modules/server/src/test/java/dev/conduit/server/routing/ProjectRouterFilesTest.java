@@ -88,6 +88,20 @@ class ProjectRouterFilesTest {
 
         routerFile("config.json", "deepseek,deepseek-chat");
         Files.setLastModifiedTime(config, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+        assertThat(think(files.find(SESSION))).as("within a second, the file is not looked at")
+                .isEqualTo("deepseek,deepseek-reasoner");
+
+        now = now.plus(ProjectRouterFiles.RECHECK).plusMillis(1);
+        assertThat(think(files.find(SESSION))).isEqualTo("deepseek,deepseek-chat");
+    }
+
+    @Test
+    void aFileWrittenLaterIsFoundWithinASecond() throws IOException {
+        transcript(PROJECT, SESSION);
+        assertThat(files.find(SESSION)).isEmpty();
+
+        routerFile(SESSION + ".json", "deepseek,deepseek-chat");
+        now = now.plus(ProjectRouterFiles.RECHECK).plusMillis(1);
 
         assertThat(think(files.find(SESSION))).isEqualTo("deepseek,deepseek-chat");
     }

@@ -1,0 +1,21 @@
+package dev.conduit.server.reload;
+
+/** What asked for a config reload. */
+public enum ReloadTrigger {
+    /** the watcher saw the config file change */
+    FILE_CHANGE("the config file changed"),
+    /** {@code conduit reload}, through {@code POST /admin/reload} */
+    ADMIN_ENDPOINT("conduit reload"),
+    /** the {@code reload()} operation of {@code dev.conduit:type=Routing} */
+    JMX("JMX reload()");
+
+    private final String label;
+
+    ReloadTrigger(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

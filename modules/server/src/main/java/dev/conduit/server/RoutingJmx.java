@@ -2,10 +2,13 @@ package dev.conduit.server;
 
 import dev.conduit.config.ConduitConfig;
 import dev.conduit.config.Route;
+import dev.conduit.config.RouteTarget;
 import dev.conduit.config.RouterConfig;
 import dev.conduit.config.RoutingRule;
 import dev.conduit.config.RuleCondition;
 import dev.conduit.management.Descriptions;
+import dev.conduit.routing.Failover;
+import dev.conduit.routing.TargetStats;
 import dev.conduit.server.reload.ReloadOutcome;
 import dev.conduit.server.reload.ReloadTrigger;
 import dev.conduit.server.reload.Reloads;
@@ -28,6 +31,7 @@ import javax.management.StandardEmitterMBean;
 final class RoutingJmx extends StandardEmitterMBean implements RoutingMXBean {
 
     private final Supplier<ConduitConfig> config;
+    private final Supplier<Failover> failover;
     private final Reloads reloads;
     private final RequestExplainer explainer;
     private final AtomicLong sequence = new AtomicLong();
@@ -38,13 +42,14 @@ final class RoutingJmx extends StandardEmitterMBean implements RoutingMXBean {
         String explain(String request) throws ExplainException;
     }
 
-    RoutingJmx(Supplier<ConduitConfig> config, Reloads reloads, RequestExplainer explainer) {
+    RoutingJmx(Supplier<ConduitConfig> config, Supplier<Failover> failover, Reloads reloads, RequestExplainer explainer) {
         super(RoutingMXBean.class, true, new NotificationBroadcasterSupport(
                 new MBeanNotificationInfo(new String[] {CONFIG_RELOADED}, Notification.class.getName(),
                         "A reload put a new config in force"),
                 new MBeanNotificationInfo(new String[] {CONFIG_REJECTED}, Notification.class.getName(),
                         "A reload rejected the config; the previous one keeps serving")));
         this.config = config;
+        this.failover = failover;
         this.reloads = reloads;
         this.explainer = explainer;
     }
@@ -101,6 +106,43 @@ final class RoutingJmx extends StandardEmitterMBean implements RoutingMXBean {
     }
 
     @Override
+    public List<String> getTargets() {
+        return failover.get().stats().stream().map(RoutingJmx::target).toList();
+    }
+
+    private static String target(TargetStats stats) {
+        return "%s,%s: breaker %s, %d attempts, %d errors, %d retries, %d fallbacks, %d skipped, first byte %.0f ms"
+                .formatted(stats.provider(), stats.model(), stats.breaker(), stats.requests(), stats.errors(),
+                        stats.retries(), stats.fallbacks(), stats.skipped(), stats.timeToFirstByteMillis());
+    }
+
+    @Override
+    public String openBreaker(String target) {
+        RouteTarget named = targetNamed(target);
+        failover.get().breakers().openBreaker(named);
+        return named + ": breaker " + failover.get().breakers().state(named);
+    }
+
+    @Override
+    public String closeBreaker(String target) {
+        RouteTarget named = targetNamed(target);
+        failover.get().breakers().closeBreaker(named);
+        return named + ": breaker " + failover.get().breakers().state(named);
+    }
+
+    /** A configured target as the config spells it; anything else is refused, so operators cannot grow the table. */
+    private RouteTarget targetNamed(String text) {
+        RouteTarget named = RouteTarget.parse(text == null ? "" : text.strip()).orElseThrow(() ->
+                new IllegalArgumentException("a target is \"provider,model\", not \"" + text + "\""));
+        return failover.get().stats().stream()
+                .map(stats -> new RouteTarget(stats.provider(), stats.model()))
+                .filter(known -> known.provider().equalsIgnoreCase(named.provider())
+                        && known.model().equalsIgnoreCase(named.model()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(named + " is not a target of the config in force"));
+    }
+
+    @Override
     public String reload() {
         return reloads.reload(ReloadTrigger.JMX).summary();
     }
@@ -137,6 +179,10 @@ final class RoutingJmx extends StandardEmitterMBean implements RoutingMXBean {
 
     @Override
     protected String getParameterName(MBeanOperationInfo operation, MBeanParameterInfo parameter, int sequence) {
-        return operation.getName().equals("explain") ? "request" : super.getParameterName(operation, parameter, sequence);
+        return switch (operation.getName()) {
+            case "explain" -> "request";
+            case "openBreaker", "closeBreaker" -> "target";
+            default -> super.getParameterName(operation, parameter, sequence);
+        };
     }
 }

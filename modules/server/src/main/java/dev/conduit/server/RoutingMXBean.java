@@ -4,8 +4,8 @@ import dev.conduit.management.Description;
 import java.util.List;
 
 /**
- * {@value #OBJECT_NAME}: the routes and rules in force, the config reload, and why a request goes
- * where it does. A reload sends {@value #CONFIG_RELOADED} or {@value #CONFIG_REJECTED}, with the
+ * {@value #OBJECT_NAME}: the routes and rules in force, every target's breaker and counters, the
+ * config reload, and why a request goes where it does. A reload sends {@value #CONFIG_RELOADED} or {@value #CONFIG_REJECTED}, with the
  * outcome as the message.
  */
 @Description("Routing of this Conduit worker: the routes and rules in force, the config reload, and why a request "
@@ -40,6 +40,19 @@ public interface RoutingMXBean {
     @Description("Settings the config file changed that keep their running value until the worker restarts "
             + "(HOST, PORT, APIKEY, ADMIN_REQUIRES_APIKEY, LOG)")
     List<String> getSettingsNeedingRestart();
+
+    @Description("Every target (provider,model) with its circuit breaker and counters since the worker started: "
+            + "attempts, errors, retries, fallbacks, times skipped while its breaker was open, and the moving average "
+            + "of the time to the first byte")
+    List<String> getTargets();
+
+    @Description("Takes a target (\"provider,model\") out of service: its breaker stays open until closeBreaker. "
+            + "A route's only target is still tried. Returns the breaker's state")
+    String openBreaker(String target);
+
+    @Description("Puts a target (\"provider,model\") back in service at once, its failures forgotten. Returns the "
+            + "breaker's state")
+    String closeBreaker(String target);
 
     @Description("Reads and validates the whole config file again and puts it in force for new requests; requests in "
             + "flight finish on the config they started with. A config with errors is rejected and the one in force "

@@ -148,7 +148,7 @@ public final class Worker {
                         .toList(),
                 this::drainAndStop);
         Mbeans.register(new DescribedMXBean<>(connections, ConnectionsMXBean.class), Mbeans.name("Connections"));
-        RoutingJmx routing = new RoutingJmx(this::config, reloader,
+        RoutingJmx routing = new RoutingJmx(this::config, this::failover, reloader,
                 request -> RouteExplainer.explain(gateways.current().router(), request, "the request"));
         reloader.onOutcome(routing::announce);
         Mbeans.register(routing, Mbeans.name("Routing"));

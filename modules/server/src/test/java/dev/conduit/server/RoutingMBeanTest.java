@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.rmi.server.RMIServerSocketFactory;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -77,6 +78,26 @@ class RoutingMBeanTest {
     }
 
     @Test
+    void anOperatorTakesATargetOutOfServiceAndBackAndSeesItsCounters() throws Exception {
+        RoutingMXBean routing = JMX.newMXBeanProxy(jmx, NAME, RoutingMXBean.class);
+
+        assertThat(routing.openBreaker("MOCK,other-model")).isEqualTo("mock,Other-Model: breaker FORCED_OPEN");
+        assertThat(routing.getTargets()).anySatisfy(line ->
+                assertThat(line).startsWith("mock,Other-Model: breaker FORCED_OPEN, "));
+        HttpResponse<String> answered = gateway.postJson("/v1/messages",
+                "{\"model\":\"mock,mock-model\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(routing.getTargets()).anySatisfy(line ->
+                assertThat(line).matches("mock,mock-model: breaker CLOSED, [1-9]\\d* attempts, 0 errors, .*"));
+
+        assertThat(routing.closeBreaker("mock,Other-Model")).isEqualTo("mock,Other-Model: breaker CLOSED");
+        assertThatThrownBy(() -> routing.openBreaker("elsewhere,model")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("elsewhere,model is not a target of the config in force");
+        assertThatThrownBy(() -> routing.closeBreaker("no-comma")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a target is \"provider,model\", not \"no-comma\"");
+    }
+
+    @Test
     void explainSaysWhichRouteARequestTakesAndWhy() throws Exception {
         String explained = (String) jmx.invoke(NAME, "explain", new Object[] {"""
                 {"model": "claude-sonnet-4-5", "max_tokens": 2048, "thinking": {"type": "enabled", "budget_tokens": 1024},
@@ -117,7 +138,8 @@ class RoutingMBeanTest {
         for (MBeanAttributeInfo attribute : info.getAttributes()) {
             assertThat(attribute.getDescription()).as(attribute.getName()).isNotBlank().isNotEqualTo(attribute.getName());
         }
-        assertThat(info.getOperations()).extracting(MBeanOperationInfo::getName).containsExactlyInAnyOrder("reload", "explain");
+        assertThat(info.getOperations()).extracting(MBeanOperationInfo::getName).containsExactlyInAnyOrder("reload", "explain",
+                "openBreaker", "closeBreaker");
         for (MBeanOperationInfo operation : info.getOperations()) {
             assertThat(operation.getDescription()).as(operation.getName()).isNotBlank().isNotEqualTo(operation.getName());
         }

@@ -150,7 +150,7 @@ public final class RunningGateway implements AutoCloseable, BeforeAllCallback, B
     }
 
     /** The config file the worker was started with, and watches. */
-    Path configFile() {
+    public Path configFile() {
         return directory.resolve("config.json");
     }
 

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * reached, refused clients), the log file at debug level, {@code /health/detailed}, {@code
  * /metrics}, every attribute of every platform MBean, and thread dumps taken while a request waits
  * on its provider. Conduit's APIKEY never reaches a provider, and the log file is its user's alone.
- * To cover a new kind of traffic (a config reload, say), add a {@link Step}.
+ * To cover a new kind of traffic, add a {@link Step}.
  */
 class SecretsNeverLeakTest {
 
@@ -155,8 +155,16 @@ class SecretsNeverLeakTest {
                     outputs.add(new Output("thread dump (ThreadMXBean)", threadInfos()));
                 }
                 gateway.upstream().awaitCancellation(20, TimeUnit.SECONDS);
+            }),
+            new Step("a config reload, rejected and then applied", () -> {
+                Path config = gateway.configFile();
+                String good = Files.readString(config);
+                // the broken value sits beside a key, where an error message might quote it
+                Files.writeString(config, good.replace("models: ['m']", "models: ['m'], api_key: 12"));
+                post("/admin/reload", "");
+                Files.writeString(config, good);
+                post("/admin/reload", "");
             })
-            // a config reload goes here once the worker can reload
     );
 
     @Test
@@ -187,7 +195,8 @@ class SecretsNeverLeakTest {
         assertThat(outputs).as("every step and source was looked at").hasSizeGreaterThanOrEqualTo(STEPS.size() + 5);
         String everything = String.join("\n", outputs.stream().map(Output::text).toList());
         for (String sign : List.of("Hello from the mock upstream.", "text_delta", "chat.completion.chunk", "answered 401", "answered 500",
-                "connection refused by 127.0.0.1", "invalid API key")) {
+                "connection refused by 127.0.0.1", "invalid API key", "\"status\":\"rejected\"",
+                "\"status\":\"applied\"")) {
             assertThat(everything.contains(sign)).as("the traffic shows \"%s\"", sign).isTrue();
         }
         assertThat(leaks).isEmpty();

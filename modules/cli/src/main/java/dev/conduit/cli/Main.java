@@ -33,6 +33,7 @@ public final class Main {
               restart    rolling restart of the worker, without refusing a request
               model      explain which route a request takes: model --explain REQUEST.json
               reload     make the running worker read its config file again
+              activate   print the environment that points Claude Code at Conduit
               version    print the version
               help       show this help
 
@@ -45,9 +46,11 @@ public final class Main {
 
             %s
 
-            Point Claude Code at it:  ANTHROPIC_BASE_URL=http://127.0.0.1:3456 claude
+            %s
+
+            Point Claude Code at it:  eval "$(conduit activate)"; claude
             """.formatted(WorkerOptions.USAGE.indent(2).stripTrailing(), StartCommand.USAGE, ModelCommand.USAGE,
-                    ReloadCommand.USAGE);
+                    ReloadCommand.USAGE, ActivateCommand.USAGE);
 
     private Main() {}
 
@@ -83,6 +86,7 @@ public final class Main {
             case "restart" -> RestartCommand.run(List.of(rest), out, err);
             case "model" -> ModelCommand.run(rest, out, err, environment);
             case "reload" -> ReloadCommand.run(rest, out, err, environment);
+            case "activate" -> ActivateCommand.run(rest, out, err, environment);
             case "version", "--version", "-v" -> {
                 out.println("conduit " + Version.current());
                 yield OK;

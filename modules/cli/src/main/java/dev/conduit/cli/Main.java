@@ -34,6 +34,7 @@ public final class Main {
               model      explain which route a request takes: model --explain REQUEST.json
               reload     make the running worker read its config file again
               activate   print the environment that points Claude Code at Conduit
+              code       run Claude Code through Conduit, starting Conduit if it does not run
               version    print the version
               help       show this help
 
@@ -48,9 +49,11 @@ public final class Main {
 
             %s
 
+            %s
+
             Point Claude Code at it:  eval "$(conduit activate)"; claude
             """.formatted(WorkerOptions.USAGE.indent(2).stripTrailing(), StartCommand.USAGE, ModelCommand.USAGE,
-                    ReloadCommand.USAGE, ActivateCommand.USAGE);
+                    ReloadCommand.USAGE, ActivateCommand.USAGE, CodeCommand.USAGE);
 
     private Main() {}
 
@@ -87,6 +90,7 @@ public final class Main {
             case "model" -> ModelCommand.run(rest, out, err, environment);
             case "reload" -> ReloadCommand.run(rest, out, err, environment);
             case "activate" -> ActivateCommand.run(rest, out, err, environment);
+            case "code" -> CodeCommand.run(rest, out, err, environment);
             case "version", "--version", "-v" -> {
                 out.println("conduit " + Version.current());
                 yield OK;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The {@code conduit} command run as a process from the build's classes, with a home of its own. */
@@ -22,6 +23,11 @@ final class ConduitCommand {
     }
 
     Result run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), "", args);
+    }
+
+    /** Runs with {@code environment} added to the process's and {@code input} on its standard input. */
+    Result run(Map<String, String> environment, String input, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(Arrays.asList(args));
@@ -31,7 +37,13 @@ final class ConduitCommand {
         builder.environment().put("CONDUIT_HOME", home.toString());
         builder.environment().put("HOME", home.toString());
         builder.environment().put("CONDUIT_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xshare:auto");
+        builder.environment().putAll(environment);
         Process process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException exitedAlready) {
+            // a command that does not read its input may be gone before it is written
+        }
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("conduit " + String.join(" ", args) + " did not finish within 120 s");

@@ -35,11 +35,7 @@ final class CodeCommand {
 
     private CodeCommand() {}
 
-    static int run(String[] args, PrintStream out, PrintStream err, WorkerEnvironment environment) {
-        if (args.length == 1 && args[0].equals("--help")) {
-            out.println(USAGE);
-            return Main.OK;
-        }
+    static int run(String[] args, PrintStream err, WorkerEnvironment environment) {
         ConduitConfig config;
         try {
             config = environment.configLoader().load(Optional.empty());

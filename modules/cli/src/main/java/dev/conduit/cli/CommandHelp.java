@@ -50,6 +50,8 @@ record CommandHelp(String name, String summary, String usage, List<String> optio
                 ReloadCommand.USAGE + "\n  exit: 0 reloaded; 1 rejected or failed; 3 no worker answers", WORKER_FLAGS));
         add(new CommandHelp("model", "explain which route a request takes: model --explain REQUEST.json",
                 ModelCommand.USAGE, List.of("--explain", "--config")));
+        add(new CommandHelp("logs", "print the worker's or the supervisor's last log lines; -f follows",
+                LogsCommand.USAGE, List.of("-f", "--follow", "--worker", "--supervisor", "--lines")));
         add(new CommandHelp("activate", "print the environment that points Claude Code at Conduit",
                 ActivateCommand.USAGE, List.of("--shell", "--config")));
         add(new CommandHelp("code", "run Claude Code through Conduit, starting Conduit if it does not run",

@@ -48,7 +48,7 @@ final class CompletionScript {
                     case "$previous" in
                         --config|--explain) COMPREPLY=($(compgen -f -- "$current")); return ;;
                         --shell) COMPREPLY=($(compgen -W "sh powershell" -- "$current")); return ;;
-                        --host|--port|--max-worker-rss|--max-worker-heap|--memory-sustain) return ;;
+                        --host|--port|--lines|--max-worker-rss|--max-worker-heap|--memory-sustain) return ;;
                     esac
                     case "${COMP_WORDS[1]}" in
                 %s        *) ;;

@@ -26,19 +26,19 @@ final class ConduitCommand {
         return run(Map.of(), "", args);
     }
 
+    /** Starts a command that runs until it is destroyed (like {@code logs -f}); its output goes to {@link #output()}. */
+    Process start(String... args) throws IOException {
+        return builder(Map.of(), args).start();
+    }
+
+    /** What the last command printed on its standard output so far. */
+    String output() throws IOException {
+        return read("command.out");
+    }
+
     /** Runs with {@code environment} added to the process's and {@code input} on its standard input. */
     Result run(Map<String, String> environment, String input, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(Arrays.asList(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(home.resolve("command.out").toFile())
-                .redirectError(home.resolve("command.err").toFile());
-        builder.environment().put("CONDUIT_HOME", home.toString());
-        builder.environment().put("HOME", home.toString());
-        builder.environment().put("CONDUIT_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xshare:auto");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
+        Process process = builder(environment, args).start();
         try (var stdin = process.getOutputStream()) {
             stdin.write(input.getBytes(StandardCharsets.UTF_8));
         } catch (IOException exitedAlready) {
@@ -49,6 +49,20 @@ final class ConduitCommand {
             throw new AssertionError("conduit " + String.join(" ", args) + " did not finish within 120 s");
         }
         return new Result(process.exitValue(), read("command.out"), read("command.err"));
+    }
+
+    private ProcessBuilder builder(Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(Arrays.asList(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(home.resolve("command.out").toFile())
+                .redirectError(home.resolve("command.err").toFile());
+        builder.environment().put("CONDUIT_HOME", home.toString());
+        builder.environment().put("HOME", home.toString());
+        builder.environment().put("CONDUIT_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xshare:auto");
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     private String read(String file) throws IOException {

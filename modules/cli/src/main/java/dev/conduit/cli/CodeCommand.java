@@ -59,9 +59,15 @@ final class CodeCommand {
             PrintStream err) {
         RunDirectory run = RunDirectory.of(environment.conduitHome());
         try {
-            Optional<ProcessRecord> worker = RunState.inspect(run).worker();
+            RunState state = RunState.inspect(run);
+            Optional<ProcessRecord> worker = state.worker();
             if (worker.isPresent()) {
                 return Optional.of(config.withListener(worker.get().host(), worker.get().port()));
+            }
+            if (state.supervisor().isPresent()) {
+                err.println("conduit code: Conduit's supervisor (pid " + state.supervisor().get().pid()
+                        + ") runs but no worker serves now; conduit status says why");
+                return Optional.empty();
             }
             if (answersAlive(config)) {
                 return Optional.of(config);

@@ -32,7 +32,8 @@ record CommandHelp(String name, String summary, String usage, List<String> optio
                   runs one worker in the foreground, logging to the console; Ctrl-C or SIGTERM stops it
                 """ + RUN_OPTIONS, WORKER_FLAGS));
         add(new CommandHelp("start", "start the gateway in the background, supervised; returns once it serves",
-                StartCommand.USAGE.stripTrailing() + "\n  exit: 0 serving; 1 failed or already running; 2 bad options",
+                StartCommand.USAGE.stripTrailing() + "\n" + RUN_OPTIONS.replace("Options:", "Run options (as conduit run):")
+                        + "\n  exit: 0 serving; 1 failed or already running; 2 bad options",
                 List.of("--config", "--host", "--port", "--max-worker-rss", "--max-worker-heap", "--memory-sustain")));
         add(new CommandHelp("stop", "drain and stop the gateway and its supervisor", """
                 conduit stop
@@ -82,7 +83,7 @@ record CommandHelp(String name, String summary, String usage, List<String> optio
     /** The overview: every command with its summary, where to read on, the exit codes. */
     static String overview() {
         StringBuilder text = new StringBuilder("Usage: conduit <command> [options]\n\nCommands:\n");
-        COMMANDS.values().forEach(help -> text.append("  %-11s%s\n".formatted(help.name(), help.summary())));
+        COMMANDS.values().forEach(help -> text.append("  %-12s%s\n".formatted(help.name(), help.summary())));
         return text.append("""
 
                 conduit <command> --help shows a command's options.

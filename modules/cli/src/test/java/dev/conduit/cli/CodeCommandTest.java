@@ -152,6 +152,23 @@ class CodeCommandTest {
     }
 
     @Test
+    void aClaudeThatCannotRunIsExplained() throws Exception {
+        Worker worker = Worker.start(WorkerOptions.parse("--config", home.resolve("config.json").toString()),
+                new WorkerEnvironment(Map.of(), home));
+        try {
+            Path missing = home.resolve("no-such-claude");
+            ConduitCommand.Result result = conduit.run(Map.of("CLAUDE_PATH", missing.toString()), "", "code", "-p", "hi");
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.err()).startsWith("conduit code: cannot run " + missing + " (")
+                    .endsWith("): install Claude Code (npm install -g @anthropic-ai/claude-code) or set CLAUDE_PATH\n");
+            assertThat(aliveStatus()).isEqualTo(200);
+        } finally {
+            worker.stop();
+        }
+    }
+
+    @Test
     void aGatewayThatCannotStartIsExplainedAndClaudeIsNotRun() throws Exception {
         try (ServerSocket taken = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
             ConduitCommand.Result result = code(0, "", "-p", "hi");

@@ -1,13 +1,14 @@
 /**
  * The {@code conduit} command. {@code start} launches the supervisor; {@code status} and
  * {@code restart} talk JMX to it, attached over the Attach API as the same OS user; {@code stop}
- * signals it.
+ * signals it; {@code code} runs Claude Code through it.
  */
 module dev.conduit.cli {
     requires dev.conduit.config;
     requires dev.conduit.server;
     requires dev.conduit.watchdog;
     requires java.net.http;
+    requires jdk.unsupported;
 
     exports dev.conduit.cli;
 }

@@ -23,9 +23,19 @@ final class LogTail {
 
     /** At most {@code count} last lines written to {@code file} after {@code mark}. */
     static List<String> lines(Path file, long mark, int count) {
+        return between(file, mark, Long.MAX_VALUE, count);
+    }
+
+    /** At most {@code count} last lines of the first {@code end} bytes of {@code file}. */
+    static List<String> linesBefore(Path file, long end, int count) {
+        return between(file, 0, end, count);
+    }
+
+    private static List<String> between(Path file, long mark, long end, int count) {
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            long from = Math.max(mark, in.length() - 64 * 1024);
-            byte[] bytes = new byte[(int) Math.max(0, in.length() - from)];
+            long to = Math.min(end, in.length());
+            long from = Math.max(mark, to - 64 * 1024);
+            byte[] bytes = new byte[(int) Math.max(0, to - from)];
             in.seek(from);
             in.readFully(bytes);
             List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\r?\n"));

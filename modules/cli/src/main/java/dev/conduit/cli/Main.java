@@ -4,10 +4,10 @@ import dev.conduit.server.AotTraining;
 import dev.conduit.server.Version;
 import dev.conduit.server.WorkerEnvironment;
 import dev.conduit.server.WorkerMain;
-import dev.conduit.server.WorkerOptions;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code conduit <command> [options]}. Exit codes: 0 ok, 1 failure, 2 usage error, 3 not running.
@@ -21,33 +21,6 @@ public final class Main {
 
     /** Not for users: the workload the image build records the AOT cache with. */
     private static final String AOT_TRAINING = "__aot-training";
-
-    private static final String HELP = """
-            Usage: conduit <command> [options]
-
-            Commands:
-              run        run the gateway in the foreground
-              start      start the gateway in the background, supervised; returns once it serves
-              stop       drain and stop the gateway and its supervisor
-              status     supervisor and worker: pids, uptimes, restarts, health, port
-              restart    rolling restart of the worker, without refusing a request
-              model      explain which route a request takes: model --explain REQUEST.json
-              reload     make the running worker read its config file again
-              version    print the version
-              help       show this help
-
-            conduit run [options]
-            %s
-
-            %s
-
-            %s
-
-            %s
-
-            Point Claude Code at it:  ANTHROPIC_BASE_URL=http://127.0.0.1:3456 claude
-            """.formatted(WorkerOptions.USAGE.indent(2).stripTrailing(), StartCommand.USAGE, ModelCommand.USAGE,
-                    ReloadCommand.USAGE);
 
     private Main() {}
 
@@ -65,25 +38,32 @@ public final class Main {
     /** @param environment the variables and home folder commands read the config and overrides with */
     static int run(String[] args, PrintStream out, PrintStream err, WorkerEnvironment environment) {
         if (args.length == 0) {
-            err.print(HELP);
+            err.print(CommandHelp.overview());
             return USAGE;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        Optional<CommandHelp> help = CommandHelp.of(args[0]);
+        if (help.isPresent() && rest.length == 1 && isHelp(rest[0])) {
+            out.println(help.get().usage());
+            return OK;
+        }
         return switch (args[0]) {
-            case "run" -> {
-                if (rest.length == 1 && isHelp(rest[0])) {
-                    out.print(HELP);
-                    yield OK;
-                }
-                yield WorkerMain.run(rest);
-            }
+            case "run" -> WorkerMain.run(rest);
             case "start" -> StartCommand.run(List.of(rest), out, err);
             case "stop" -> StopCommand.run(List.of(rest), out, err);
             case "status" -> StatusCommand.run(List.of(rest), out, err);
             case "restart" -> RestartCommand.run(List.of(rest), out, err);
             case "model" -> ModelCommand.run(rest, out, err, environment);
             case "reload" -> ReloadCommand.run(rest, out, err, environment);
+            case "activate" -> ActivateCommand.run(rest, out, err, environment);
+            case "code" -> CodeCommand.run(rest, err, environment);
+            case "completion" -> CompletionScript.run(rest, out, err);
+            case "logs" -> LogsCommand.run(rest, out, err, environment);
             case "version", "--version", "-v" -> {
+                if (rest.length > 0) {
+                    err.println("conduit version takes no options");
+                    yield USAGE;
+                }
                 out.println("conduit " + Version.current());
                 yield OK;
             }
@@ -95,16 +75,28 @@ public final class Main {
                     yield FAILURE;
                 }
             }
-            case "help", "--help", "-h" -> {
-                out.print(HELP);
-                yield OK;
-            }
+            case "help", "--help", "-h" -> help(rest, out, err);
             default -> {
                 err.println("conduit: unknown command \"" + args[0] + "\"");
-                err.print(HELP);
+                err.print(CommandHelp.overview());
                 yield USAGE;
             }
         };
+    }
+
+    private static int help(String[] rest, PrintStream out, PrintStream err) {
+        if (rest.length == 0) {
+            out.print(CommandHelp.overview());
+            return OK;
+        }
+        Optional<CommandHelp> command = CommandHelp.of(rest[0]);
+        if (rest.length > 1 || command.isEmpty()) {
+            err.println("conduit help: no command \"" + String.join(" ", rest) + "\"");
+            err.print(CommandHelp.overview());
+            return USAGE;
+        }
+        out.println(command.get().usage());
+        return OK;
     }
 
     private static boolean isHelp(String arg) {

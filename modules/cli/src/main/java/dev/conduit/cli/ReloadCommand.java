@@ -37,10 +37,6 @@ final class ReloadCommand {
     private ReloadCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err, WorkerEnvironment environment) {
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            out.println(USAGE);
-            return Main.OK;
-        }
         WorkerOptions options;
         try {
             options = WorkerOptions.parse(args);

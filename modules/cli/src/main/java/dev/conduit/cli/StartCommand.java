@@ -38,10 +38,6 @@ final class StartCommand {
     private StartCommand() {}
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() == 1 && (args.getFirst().equals("--help") || args.getFirst().equals("-h"))) {
-            out.print(USAGE);
-            return Main.OK;
-        }
         SupervisorOptions options;
         WorkerOptions workerOptions;
         try {

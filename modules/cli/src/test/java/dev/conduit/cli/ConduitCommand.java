@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The {@code conduit} command run as a process from the build's classes, with a home of its own. */
@@ -22,6 +23,35 @@ final class ConduitCommand {
     }
 
     Result run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), "", args);
+    }
+
+    /** Starts a command that runs until it is destroyed (like {@code logs -f}); its output goes to {@link #output()}. */
+    Process start(String... args) throws IOException {
+        return builder(Map.of(), args).start();
+    }
+
+    /** What the last command printed on its standard output so far. */
+    String output() throws IOException {
+        return read("command.out");
+    }
+
+    /** Runs with {@code environment} added to the process's and {@code input} on its standard input. */
+    Result run(Map<String, String> environment, String input, String... args) throws IOException, InterruptedException {
+        Process process = builder(environment, args).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException exitedAlready) {
+            // a command that does not read its input may be gone before it is written
+        }
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("conduit " + String.join(" ", args) + " did not finish within 120 s");
+        }
+        return new Result(process.exitValue(), read("command.out"), read("command.err"));
+    }
+
+    private ProcessBuilder builder(Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(Arrays.asList(args));
@@ -31,12 +61,8 @@ final class ConduitCommand {
         builder.environment().put("CONDUIT_HOME", home.toString());
         builder.environment().put("HOME", home.toString());
         builder.environment().put("CONDUIT_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xshare:auto");
-        Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("conduit " + String.join(" ", args) + " did not finish within 120 s");
-        }
-        return new Result(process.exitValue(), read("command.out"), read("command.err"));
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     private String read(String file) throws IOException {

@@ -2,11 +2,13 @@ package dev.conduit.config;
 
 import dev.conduit.config.internal.ConfigFiles;
 import dev.conduit.config.internal.ConfigParser;
+import dev.conduit.config.internal.DotEnvFile;
 import dev.conduit.config.internal.EnvironmentDefaults;
 import dev.conduit.config.internal.HttpOllamaProbe;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +24,10 @@ import java.util.Optional;
  *   <li>no file: {@linkplain #defaults() providers from environment variables}.</li>
  * </ol>
  * Conduit never writes the file it reads.
+ *
+ * <p>{@code $VAR}s in a config file are looked up in the process environment, then in a
+ * {@code .env} file: the one {@code $CONDUIT_ENV_FILE} names (it must exist), else {@code .env}
+ * beside the config file when there is one. The process environment wins, as with dotenv tools.
  */
 public final class ConfigLoader {
 
@@ -62,9 +68,31 @@ public final class ConfigLoader {
         return parse(ConfigFiles.read(source.path()), source.path(), source);
     }
 
-    /** Reads config text that came from {@code file}. */
+    /** Reads config text that came from {@code file}, with the {@code .env} that goes with it. */
     public ConduitConfig parse(String text, Path file, ConfigSource source) throws ConfigException {
-        return new ConfigParser(environment).parse(text, file, source);
+        return new ConfigParser(variablesFor(file)).parse(text, file, source);
+    }
+
+    /** The process environment over the variables of the config's {@code .env} file, if any. */
+    private Map<String, String> variablesFor(Path configFile) throws ConfigException {
+        String named = environment.getOrDefault("CONDUIT_ENV_FILE", "").strip();
+        Optional<Path> envFile;
+        if (!named.isEmpty()) {
+            Path file = path(named, "$CONDUIT_ENV_FILE").toAbsolutePath().normalize();
+            if (!Files.exists(file)) {
+                throw new ConfigException(file + ": no such file (named by $CONDUIT_ENV_FILE)");
+            }
+            envFile = Optional.of(file);
+        } else {
+            Path folder = configFile.toAbsolutePath().getParent();
+            envFile = Optional.ofNullable(folder).map(it -> it.resolve(".env")).filter(Files::isRegularFile);
+        }
+        if (envFile.isEmpty()) {
+            return environment;
+        }
+        Map<String, String> variables = new HashMap<>(DotEnvFile.read(envFile.get()));
+        variables.putAll(environment);
+        return variables;
     }
 
     /**

@@ -1,0 +1,117 @@
+package dev.conduit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conduit.server.WorkerEnvironment;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command's {@code --help}, the exit codes of usage errors, and the bash completion run by bash. */
+class HelpAndCompletionTest {
+
+    @TempDir
+    Path home;
+
+    private ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int conduit(String... args) {
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                new WorkerEnvironment(Map.of("CONDUIT_HOME", home.toString()), home));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyCommandExplainsItselfTheSameWay() {
+        for (CommandHelp command : CommandHelp.all()) {
+            for (String flag : new String[] {"--help", "-h"}) {
+                assertThat(conduit(command.name(), flag)).as(command.name() + " " + flag).isZero();
+                assertThat(out()).as(command.name()).startsWith("conduit " + command.name()).endsWith("\n");
+                assertThat(err()).isEmpty();
+            }
+            String help = out();
+            assertThat(conduit("help", command.name())).isZero();
+            assertThat(out()).isEqualTo(help);
+        }
+    }
+
+    @Test
+    void theOverviewNamesEveryCommandAndTheExitCodes() {
+        assertThat(conduit("--help")).isZero();
+        for (CommandHelp command : CommandHelp.all()) {
+            assertThat(out()).contains("\n  " + command.name() + " ");
+        }
+        assertThat(out()).contains("Exit codes: 0 ok, 1 failure, 2 usage error, 3 not running.");
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndSayWhy() {
+        assertThat(conduit()).isEqualTo(2);
+        assertThat(err()).startsWith("Usage: conduit <command> [options]");
+
+        assertThat(conduit("serve")).isEqualTo(2);
+        assertThat(err()).startsWith("conduit: unknown command \"serve\"\nUsage: conduit");
+
+        assertThat(conduit("help", "serve")).isEqualTo(2);
+        assertThat(err()).startsWith("conduit help: no command \"serve\"");
+
+        assertThat(conduit("reload", "--verbose")).isEqualTo(2);
+        assertThat(conduit("version", "--short")).isEqualTo(2);
+        assertThat(conduit("completion", "fish")).isEqualTo(2);
+        assertThat(err()).startsWith("conduit completion: name the shell, bash or zsh\n");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void bashCompletesCommandsOptionsAndValues() throws Exception {
+        assertThat(conduit("completion", "bash")).isZero();
+        Path script = Files.writeString(home.resolve("conduit.bash"), out());
+
+        assertThat(completions(script, "conduit st")).isEqualTo("start stop status");
+        assertThat(completions(script, "conduit reload --")).isEqualTo("--config --host --port");
+        assertThat(completions(script, "conduit activate --shell ")).isEqualTo("sh powershell");
+        assertThat(completions(script, "conduit completion ")).isEqualTo("bash zsh");
+        assertThat(completions(script, "conduit help mo")).isEqualTo("model");
+    }
+
+    @Test
+    void zshLoadsTheBashFunctionThroughBashcompinit() {
+        assertThat(conduit("completion", "zsh")).isZero();
+        assertThat(out()).startsWith("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n")
+                .contains("complete -o default -F _conduit conduit");
+    }
+
+    /** What bash offers for {@code line} (the cursor at its end), as the completion function sets COMPREPLY. */
+    private static String completions(Path script, String line) throws Exception {
+        String program = """
+                source "$1"
+                read -ra COMP_WORDS <<< "$2"
+                case "$2" in *" ") COMP_WORDS+=("") ;; esac
+                COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+                _conduit
+                echo "${COMPREPLY[*]}"
+                """;
+        Process bash = new ProcessBuilder("bash", "-c", program, "bash", script.toString(), line)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String printed = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(bash.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(bash.exitValue()).isZero();
+        return printed;
+    }
+}

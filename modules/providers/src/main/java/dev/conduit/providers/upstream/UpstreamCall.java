@@ -260,7 +260,19 @@ public final class UpstreamCall implements AutoCloseable {
         };
         boolean timedOut = root instanceof TimeoutException || root instanceof SocketTimeoutException;
         return new UpstreamException(timedOut ? 504 : 502, label + ": " + reason, Optional.empty(),
-                timedOut ? UpstreamException.Kind.TIMEOUT : UpstreamException.Kind.CONNECT, requestSent);
+                timedOut ? UpstreamException.Kind.TIMEOUT : UpstreamException.Kind.CONNECT,
+                requestSent || !beforeConnected(root));
+    }
+
+    /**
+     * Whether a failure can only have happened before the connection was up. The commit event
+     * alone does not prove a request unsent: a provider can drop the connection after reading the
+     * request before Jetty reports the commit, and such a request must not be sent again.
+     */
+    private static boolean beforeConnected(Throwable root) {
+        return root instanceof ConnectException || root instanceof SocketTimeoutException
+                || root instanceof UnknownHostException || root instanceof UnresolvedAddressException
+                || root instanceof SSLException || root instanceof PublicAddressResolver.NonPublicAddressException;
     }
 
     private void abort(String why) {

@@ -58,6 +58,9 @@ final class ConduitCommand {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(home.resolve("command.out").toFile())
                 .redirectError(home.resolve("command.err").toFile());
+        // what the machine running the tests sets must not decide a command's behaviour: a CI
+        // runner's CI=true would hide whether conduit code set it, a CONDUIT_CONFIG would win
+        List.of("CI", "CONDUIT_CONFIG", "CONDUIT_ENV_FILE", "NON_INTERACTIVE_MODE").forEach(builder.environment()::remove);
         builder.environment().put("CONDUIT_HOME", home.toString());
         builder.environment().put("HOME", home.toString());
         builder.environment().put("CONDUIT_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xshare:auto");

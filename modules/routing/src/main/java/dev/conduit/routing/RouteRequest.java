@@ -2,6 +2,7 @@ package dev.conduit.routing;
 
 import dev.conduit.config.InboundApi;
 import dev.conduit.protocol.anthropic.MessagesRequest;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,8 +20,9 @@ public record RouteRequest(MessagesRequest message, InboundApi api, Map<String, 
     public static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "x-api-key", "proxy-authorization",
             "cookie");
 
+    /** {@code headers} are handed over, not copied: the server builds them for this request alone. */
     public RouteRequest {
-        headers = Map.copyOf(headers);
+        headers = Collections.unmodifiableMap(headers);
     }
 
     /** An Anthropic request without headers, of unknown size. */

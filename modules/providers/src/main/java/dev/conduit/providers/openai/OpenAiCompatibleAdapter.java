@@ -219,11 +219,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         if (chunk.error() != null) {
             // not forwarded as it came: the upstream's words may quote a key, and whatever follows
             // (often [DONE]) would make the failed answer look complete
-            String message = label + " reported an error: " + redactor.redact(String.valueOf(chunk.error().message()));
-            if (!stream.started()) {
-                throw new UpstreamException(502, message, UpstreamException.Kind.STATUS_5XX);
-            }
-            stream.fail("api_error", message);
+            stream.fail("api_error", failedChunk(chunk, label, stream.started()));
             return;
         }
         stream.observer().onChunk(chunk);
@@ -260,14 +256,22 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     private void onChunk(ObjectNode root, OpenAiStreamTranslator translator, String label) {
         ChatCompletionChunk chunk = OpenAiResponseReader.chunk(root);
         if (chunk.error() != null) {
-            String message = label + " reported an error: " + redactor.redact(String.valueOf(chunk.error().message()));
-            if (!translator.started()) {
-                throw new UpstreamException(502, message, UpstreamException.Kind.STATUS_5XX);
-            }
-            translator.fail("api_error", message);
+            translator.fail("api_error", failedChunk(chunk, label, translator.started()));
             return;
         }
         translator.onChunk(chunk);
+    }
+
+    /**
+     * The redacted message of an error chunk, for an in-band error once the client's stream has
+     * started; before that the answer fails as a whole with a 502.
+     */
+    private String failedChunk(ChatCompletionChunk chunk, String label, boolean started) {
+        String message = label + " reported an error: " + redactor.redact(String.valueOf(chunk.error().message()));
+        if (!started) {
+            throw new UpstreamException(502, message, UpstreamException.Kind.STATUS_5XX);
+        }
+        return message;
     }
 
     @Override

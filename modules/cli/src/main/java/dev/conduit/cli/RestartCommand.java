@@ -3,7 +3,7 @@ package dev.conduit.cli;
 import dev.conduit.config.ConduitHome;
 import dev.conduit.watchdog.RunDirectory;
 import dev.conduit.watchdog.RunState;
-import dev.conduit.watchdog.WatchdogClient;
+import dev.conduit.watchdog.LocalJmx;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -30,7 +30,7 @@ final class RestartCommand {
                         : "Conduit is not running");
                 return Main.NOT_RUNNING;
             }
-            try (WatchdogClient jmx = WatchdogClient.attach(state.supervisor().get().pid())) {
+            try (LocalJmx jmx = LocalJmx.attach(state.supervisor().get().pid(), "the supervisor")) {
                 out.println("Restarted: " + jmx.watchdog().restartWorker());
                 return Main.OK;
             }

@@ -9,7 +9,7 @@ import dev.conduit.watchdog.ProcessRecord;
 import dev.conduit.watchdog.RunDirectory;
 import dev.conduit.watchdog.RunState;
 import dev.conduit.watchdog.SupervisorOptions;
-import dev.conduit.watchdog.WatchdogClient;
+import dev.conduit.watchdog.LocalJmx;
 import dev.conduit.watchdog.WatchdogMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -74,7 +74,7 @@ final class StartCommand {
     private static int awaitServing(RunDirectory run, Process supervisor, long consoleMark, PrintStream out,
             PrintStream err) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + READY_WAIT.toNanos();
-        WatchdogClient jmx = null;
+        LocalJmx jmx = null;
         try {
             while (System.nanoTime() < deadline) {
                 if (!supervisor.isAlive()) {
@@ -84,7 +84,7 @@ final class StartCommand {
                     return Main.FAILURE;
                 }
                 if (jmx == null && ownPidFile(run, supervisor)) {
-                    jmx = WatchdogClient.attach(supervisor.pid());
+                    jmx = LocalJmx.attach(supervisor.pid(), "the supervisor");
                 }
                 if (jmx != null) {
                     WatchdogMXBean watchdog = jmx.watchdog();

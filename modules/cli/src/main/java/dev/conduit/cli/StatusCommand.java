@@ -4,7 +4,7 @@ import dev.conduit.config.ConduitHome;
 import dev.conduit.watchdog.ProcessRecord;
 import dev.conduit.watchdog.RunDirectory;
 import dev.conduit.watchdog.RunState;
-import dev.conduit.watchdog.WatchdogClient;
+import dev.conduit.watchdog.LocalJmx;
 import dev.conduit.watchdog.WatchdogMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,7 +56,7 @@ final class StatusCommand {
             return Main.FAILURE;
         }
         ProcessRecord supervisor = state.supervisor().get();
-        try (WatchdogClient jmx = WatchdogClient.attach(supervisor.pid())) {
+        try (LocalJmx jmx = LocalJmx.attach(supervisor.pid(), "the supervisor")) {
             return print(jmx.watchdog(), out);
         } catch (IOException | RuntimeException e) {
             out.println("Conduit's supervisor pid " + supervisor.pid() + " runs (up " + since(supervisor.startedAt())

@@ -31,7 +31,7 @@ final class SupervisedConduit implements AutoCloseable {
     final int port;
     private final Path config;
     private final List<Process> supervisors = new ArrayList<>();
-    private WatchdogClient client;
+    private LocalJmx client;
 
     private SupervisedConduit(Path home, int port, Path config) {
         this.home = home;
@@ -83,7 +83,7 @@ final class SupervisedConduit implements AutoCloseable {
             long pid = supervisor().pid();
             await(Duration.ofSeconds(20), "the supervisor's pid file",
                     () -> run.read(run.supervisorPidFile()).map(record -> record.pid() == pid).orElse(false));
-            client = WatchdogClient.attach(pid);
+            client = LocalJmx.attach(pid, "the supervisor");
         }
         return client.watchdog();
     }

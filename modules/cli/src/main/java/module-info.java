@@ -5,8 +5,10 @@
  */
 module dev.conduit.cli {
     requires dev.conduit.config;
+    requires dev.conduit.health;
     requires dev.conduit.server;
     requires dev.conduit.watchdog;
+    requires java.management;
     requires java.net.http;
     requires jdk.unsupported;
 

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The {@code conduit} command run as a process from the build's classes, with a home of its own. */
+/**
+ * The {@code conduit} command run as a process from the build's classes, with a home of its own
+ * ({@code $HOME} and {@code user.home}, so no test reads the real {@code ~/.claude-code-router}).
+ */
 final class ConduitCommand {
 
     record Result(int exitCode, String out, String err) {}
@@ -53,7 +56,7 @@ final class ConduitCommand {
 
     private ProcessBuilder builder(Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(home.resolve("command.out").toFile())

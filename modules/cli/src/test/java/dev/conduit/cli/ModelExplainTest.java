@@ -89,9 +89,9 @@ class ModelExplainTest {
 
     @Test
     void withoutARequestFileItIsAUsageError() throws IOException {
-        assertThat(conduit("model", "--config", config("{default: 'deepseek,deepseek-chat'}"))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("conduit model: --explain REQUEST.json is required\n"
-                + "conduit model --explain REQUEST.json [--config FILE]");
+        assertThat(conduit("model", "--config", config("{default: 'deepseek,deepseek-chat'}"), "--explain")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("conduit model: --explain needs a file\n"
+                + "conduit model [list] [--json] [--config FILE]");
     }
 
     @Test

@@ -41,12 +41,11 @@ final class RouterSlotEdit {
 
     /** Adds {@code member} to the object at {@code keys}, after its last member. */
     private static String insert(String text, List<String> keys, String member) {
-        List<ConfigText.Member> members = ConfigText.members(text, keys)
+        ConfigText.ObjectText object = ConfigText.object(text, keys)
                 .orElseThrow(() -> new IllegalArgumentException("the file is not a JSON object"));
+        List<ConfigText.Member> members = object.members();
         if (members.isEmpty()) {
-            int open = keys.isEmpty() ? text.indexOf('{')
-                    : ConfigText.member(text, keys.subList(0, keys.size() - 1), keys.getLast()).orElseThrow()
-                            .value().start();
+            int open = object.span().start();
             return text.substring(0, open + 1) + member + text.substring(open + 1);
         }
         ConfigText.Member last = members.getLast();

@@ -32,24 +32,27 @@ public final class ConfigText {
      */
     public record Member(String name, int keyStart, Span value) {}
 
+    /** An object: where it is, braces included, and its members in the order written. */
+    public record ObjectText(Span span, List<Member> members) {
+        public ObjectText {
+            members = List.copyOf(members);
+        }
+    }
+
     private ConfigText() {}
 
     /**
-     * The members of the object at {@code keys} (each a member name, from the top-level object
-     * down; none for the top-level object itself). A name written twice appears twice; the loader
-     * keeps the last. Empty when the text is not readable JSON5 or no object is at that place.
+     * The object at {@code keys} (each a member name, from the top-level object down; none for
+     * the top-level object itself). A name written twice appears twice among its members; the
+     * loader keeps the last. Empty when the text is not readable JSON5 or no object is at that place.
      */
-    public static Optional<List<Member>> members(String text, List<String> keys) {
+    public static Optional<ObjectText> object(String text, List<String> keys) {
         int bom = text.startsWith("\uFEFF") ? 1 : 0;
         try (JsonParser parser = Json5.mapper().createParser(text.substring(bom))) {
             if (parser.nextToken() == null) {
                 return Optional.empty();
             }
-            Optional<List<Member>> found = find(parser, keys, 0, bom);
-            while (parser.nextToken() != null) {
-                // reads to the end: text after the document is an error the loader reports too
-            }
-            return found;
+            return find(parser, keys, 0, bom);
         } catch (JacksonException unreadable) {
             return Optional.empty();
         }
@@ -57,17 +60,18 @@ public final class ConfigText {
 
     /** The last member named {@code name} of the object at {@code keys}; empty when there is none. */
     public static Optional<Member> member(String text, List<String> keys, String name) {
-        return members(text, keys).flatMap(members -> members.stream()
+        return object(text, keys).flatMap(object -> object.members().stream()
                 .filter(member -> member.name().equals(name)).reduce((first, last) -> last));
     }
 
-    private static Optional<List<Member>> find(JsonParser parser, List<String> keys, int depth, int shift) {
+    private static Optional<ObjectText> find(JsonParser parser, List<String> keys, int depth, int shift) {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             skipValue(parser);
             return Optional.empty();
         }
+        int start = offset(parser.currentTokenLocation().getCharOffset(), shift);
         List<Member> members = new ArrayList<>();
-        Optional<List<Member>> deeper = Optional.empty();
+        Optional<ObjectText> deeper = Optional.empty();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             int keyStart = offset(parser.currentTokenLocation().getCharOffset(), shift);
@@ -82,7 +86,11 @@ public final class ConfigText {
             int valueEnd = offset(parser.currentLocation().getCharOffset(), shift);
             members.add(new Member(name, keyStart, new Span(valueStart, valueEnd)));
         }
-        return depth == keys.size() ? Optional.of(members) : deeper;
+        if (depth < keys.size()) {
+            return deeper;
+        }
+        int end = offset(parser.currentLocation().getCharOffset(), shift);
+        return Optional.of(new ObjectText(new Span(start, end), members));
     }
 
     /** Reads past the value the parser is on, so its location is the value's end. */

@@ -15,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * {@code conduit code [claude arguments]}: runs Claude Code through Conduit, starting a gateway in
@@ -136,12 +134,12 @@ final class CodeCommand {
     }
 
     /**
-     * Claude Code's exit status. Ctrl-C reaches Claude Code from the terminal itself (the same
-     * process group), and Claude Code decides what it means, so this process ignores SIGINT rather
-     * than exit under it; SIGTERM or SIGHUP end this JVM, whose shutdown hook ends Claude Code too.
+     * Claude Code's exit status (128 + the signal when a signal ended it, as shells report).
+     * Signals sent to this process go on to Claude Code ({@link SignalForwarding}); should this
+     * JVM end anyway, its shutdown hook ends Claude Code too.
      */
     private static int awaitExit(Process process) {
-        Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
+        SignalForwarding.forwardTo(process);
         Thread stopClaude = new Thread(process::destroy);
         Runtime.getRuntime().addShutdownHook(stopClaude);
         while (true) {

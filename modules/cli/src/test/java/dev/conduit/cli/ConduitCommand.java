@@ -54,7 +54,8 @@ final class ConduitCommand {
         return new Result(process.exitValue(), read("command.out"), read("command.err"));
     }
 
-    private ProcessBuilder builder(Map<String, String> environment, String... args) {
+    /** How a command is started, for tests that start it their own way (under setsid, or script for a terminal). */
+    ProcessBuilder builder(Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(Arrays.asList(args));

@@ -49,8 +49,10 @@ record CommandHelp(String name, String summary, String usage, List<String> optio
                   exit: 0 done; 1 failed (the old worker serves on); 3 not running""", List.of()));
         add(new CommandHelp("reload", "make the running worker read its config file again",
                 ReloadCommand.USAGE + "\n  exit: 0 reloaded; 1 rejected or failed; 3 no worker answers", WORKER_FLAGS));
-        add(new CommandHelp("model", "explain which route a request takes: model --explain REQUEST.json",
-                ModelCommand.USAGE, List.of("--explain", "--config")));
+        add(new CommandHelp("model", "show the routes with their health; model set SLOT provider,model changes one",
+                ModelCommand.USAGE, List.of("list", "set", "--json", "--explain", "--config")));
+        add(new CommandHelp("init", "write a starter config, or import claude-code-router's (--from-ccr)",
+                InitCommand.USAGE, List.of("--provider", "--model", "--from-ccr", "--force")));
         add(new CommandHelp("logs", "print the worker's or the supervisor's last log lines; -f follows",
                 LogsCommand.USAGE, List.of("-f", "--follow", "--worker", "--supervisor", "--lines")));
         add(new CommandHelp("activate", "print the environment that points Claude Code at Conduit",

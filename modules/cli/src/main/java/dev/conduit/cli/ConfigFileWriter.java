@@ -32,11 +32,15 @@ final class ConfigFileWriter {
         return target.resolveSibling(target.getFileName() + ".bak");
     }
 
-    /** Writes {@code text} to {@code file}; answers the backup of the previous content, if there was a file. */
+    /** Writes {@code text} to {@code file}, keeping its permissions; answers the backup of the previous content, if any. */
     static Optional<Path> write(Path file, String text) throws IOException {
+        return write(file, text, Files.exists(file) ? permissionsOf(file.toRealPath()) : OWNER_ONLY);
+    }
+
+    /** Writes {@code text} to {@code file} with these permissions; answers the backup of the previous content, if any. */
+    static Optional<Path> write(Path file, String text, Set<PosixFilePermission> permissions) throws IOException {
         boolean existed = Files.exists(file);
         Path target = existed ? file.toRealPath() : file.toAbsolutePath();
-        Set<PosixFilePermission> permissions = existed ? permissionsOf(target) : OWNER_ONLY;
         Optional<Path> backup = Optional.empty();
         if (existed) {
             Path copy = backupOf(target);

@@ -54,6 +54,7 @@ public final class Main {
             case "status" -> StatusCommand.run(List.of(rest), out, err);
             case "restart" -> RestartCommand.run(List.of(rest), out, err);
             case "model" -> ModelCommand.run(rest, out, err, environment);
+            case "init" -> InitCommand.run(rest, out, err, environment);
             case "reload" -> ReloadCommand.run(rest, out, err, environment);
             case "activate" -> ActivateCommand.run(rest, out, err, environment);
             case "code" -> CodeCommand.run(rest, err, environment);

@@ -104,7 +104,7 @@ class CodeSignalsTest {
     @Test
     void ctrlCInATerminalReachesClaudeOnce() throws Exception {
         ProcessBuilder builder = conduit.builder(Map.of("CLAUDE_PATH", fakeClaude.toString()), "code");
-        String command = builder.command().stream().map(CodeSignalsTest::quoted).collect(Collectors.joining(" "));
+        String command = builder.command().stream().map(PseudoTerminal::quoted).collect(Collectors.joining(" "));
         builder.command(List.of("script", "-qec", "exec " + command, "/dev/null"));
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
         process = builder.start();
@@ -121,10 +121,6 @@ class CodeSignalsTest {
         }
         assertThat(process.exitValue()).as(conduit.output()).isEqualTo(43);
         assertThat(signals()).as("one Ctrl-C, one SIGINT").containsExactly("INT", "TERM");
-    }
-
-    private static String quoted(String word) {
-        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     private List<String> signals() {

@@ -80,12 +80,15 @@ final class RouteTable {
         RouterConfig router = config.router();
         out.append("\nRoutes\n");
         for (String slot : SLOTS) {
-            Optional<Route> route = slot(router, slot);
-            String label = slot.equals("longContext") ? "longContext (over " + router.longContextThreshold()
-                    + " tokens)" : slot;
-            out.append(route.map(it -> line("  ", label, it))
-                    .orElse("  %-14s-  (%s)\n".formatted(label, slot.equals("default")
-                            ? "not set: requests no other route takes fail" : "not set: default takes these")));
+            String row = slot(router, slot).map(it -> line("  ", slot, it))
+                    .orElse("  %-14s-  (%s)\n".formatted(slot, slot.equals("default")
+                            ? "not set: requests no other route takes fail" : "not set: default takes these"));
+            if (slot.equals("longContext")) {
+                int firstLineEnd = row.indexOf('\n');
+                row = row.substring(0, firstLineEnd) + "  (over " + router.longContextThreshold() + " tokens)"
+                        + row.substring(firstLineEnd);
+            }
+            out.append(row);
         }
         out.append("\nRules").append(router.rules().isEmpty() ? ": none\n" : " (tried before the routes, in order)\n");
         for (RoutingRule rule : router.rules()) {

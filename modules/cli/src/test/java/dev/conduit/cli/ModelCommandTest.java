@@ -80,10 +80,11 @@ class ModelCommandTest {
                 .containsPattern("\n  default +mock,mock-model +not running\n")
                 .containsPattern("\n  background +weighted\n +mock,other-model ×3 +not running\n +spare,spare-model ×1 +not running\n")
                 .containsPattern("\n  think +- +\\(not set: default takes these\\)\n")
-                .contains("  longContext (over 50000 tokens)")
+                .contains("\n  longContext   -  (not set: default takes these)  (over 50000 tokens)\n")
                 .containsPattern("\nRules \\(tried before the routes, in order\\)\n  big: tokens 1000..\n +→ +spare,spare-model +not running\n")
                 .containsPattern("\nFallback chains\n  default then\n +spare,spare-model +not running\n  big then\n +mock,mock-model +not running\n")
-                .containsPattern("\n  mock +- +mock-model, other-model\n");
+                .containsPattern("\n  mock +- +mock-model, other-model\n")
+                .as("no questions without a terminal").doesNotContain("Which route");
 
         JsonNode json = JSON.readTree(conduit.run("model", "list", "--json").out());
         assertThat(json.path("worker").path("running").asBoolean()).isFalse();
@@ -199,6 +200,34 @@ class ModelCommandTest {
         assertThat(set.out()).containsPattern("\nThe running worker \\(pid \\d+\\) reloaded: applied \\(JMX reload\\(\\)\\)");
         assertThat(send()).as("the worker routes by the new default at once").isEqualTo("other-model");
         assertThat(conduit.run("stop").exitCode()).isZero();
+    }
+
+    @Test
+    void inATerminalItAsksWhichRouteAndWhichTargetThenSetsIt() throws Exception {
+        Process terminal = PseudoTerminal.run(conduit.builder(java.util.Map.of(), "model"), "3\n2\ny\n");
+        int exit = PseudoTerminal.await(terminal);
+
+        String shown = conduit.output().replace("\r\n", "\n");
+        assertThat(exit).as(shown).isZero();
+        assertThat(shown).contains("\nWhich route do you want to change?\n  1) default       mock,mock-model\n")
+                .contains("\n  3) think         not set\n")
+                .contains("Send think requests to:\n  1) mock,mock-model\n  2) mock,other-model\n  3) spare,spare-model\n")
+                .contains("Set Router.think to mock,other-model (now not set)? [y/N] ")
+                .contains("Router.think: not set → mock,other-model\n");
+        assertThat(Files.readString(config)).contains("\"think\": \"mock,other-model\"");
+    }
+
+    @Test
+    void inATerminalNothingChangesUnlessConfirmed() throws Exception {
+        String before = Files.readString(config);
+
+        Process terminal = PseudoTerminal.run(conduit.builder(java.util.Map.of(), "model"), "9\n1\n3\nn\n");
+        int exit = PseudoTerminal.await(terminal);
+
+        String shown = conduit.output().replace("\r\n", "\n");
+        assertThat(exit).as(shown).isZero();
+        assertThat(shown).contains("  \"9\" is not a number from 1 to 6\n").contains("Nothing changed.\n");
+        assertThat(Files.readString(config)).isEqualTo(before);
     }
 
     /** Sends a request through the gateway; answers the model the upstream was asked for. */

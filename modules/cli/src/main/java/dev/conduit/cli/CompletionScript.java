@@ -48,6 +48,9 @@ final class CompletionScript {
                     case "$previous" in
                         --config|--explain) COMPREPLY=($(compgen -f -- "$current")); return ;;
                         --shell) COMPREPLY=($(compgen -W "sh powershell" -- "$current")); return ;;
+                        --provider) COMPREPLY=($(compgen -W "%3$s" -- "$current")); return ;;
+                        --model) return ;;
+                        set) [ "${COMP_WORDS[1]}" = model ] && COMPREPLY=($(compgen -W "%4$s" -- "$current")); return ;;
                         --host|--port|--lines|--max-worker-rss|--max-worker-heap|--memory-sustain) return ;;
                     esac
                     case "${COMP_WORDS[1]}" in
@@ -56,6 +59,8 @@ final class CompletionScript {
                     COMPREPLY=($(compgen -W "$words" -- "$current"))
                 }
                 complete -o default -F _conduit conduit
-                """.formatted(commands, optionCases);
+                """.formatted(commands, optionCases,
+                StarterConfig.PROVIDERS.stream().map(StarterConfig::provider).collect(Collectors.joining(" ")),
+                String.join(" ", ModelSetter.SETTABLE));
     }
 }

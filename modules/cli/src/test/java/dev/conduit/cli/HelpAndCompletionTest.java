@@ -88,13 +88,30 @@ class HelpAndCompletionTest {
         assertThat(completions(script, "conduit activate --shell ")).isEqualTo("sh powershell");
         assertThat(completions(script, "conduit completion ")).isEqualTo("bash zsh");
         assertThat(completions(script, "conduit help mo")).isEqualTo("model");
+        assertThat(completions(script, "conduit model ")).isEqualTo("list set --json --explain --config");
+        assertThat(completions(script, "conduit model set ")).isEqualTo("default background think longContext webSearch"
+                + " image longContextThreshold");
+        assertThat(completions(script, "conduit init --provider o")).isEqualTo("openrouter openai ollama");
+        assertThat(completions(script, "conduit init --f")).isEqualTo("--from-ccr --force");
     }
 
     @Test
-    void zshLoadsTheBashFunctionThroughBashcompinit() {
+    void zshLoadsTheBashFunctionThroughBashcompinit() throws Exception {
         assertThat(conduit("completion", "zsh")).isZero();
         assertThat(out()).startsWith("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n")
                 .contains("complete -o default -F _conduit conduit");
+        Path script = Files.writeString(home.resolve("conduit.zsh"), out());
+
+        // zsh itself loads it (compinit writes its dump file in the temporary home) and knows the completion then
+        ProcessBuilder builder = new ProcessBuilder("zsh", "-f", "-c", "source \"$1\" && echo \"${_comps[conduit]}\"",
+                "zsh", script.toString()).redirectErrorStream(true).directory(home.toFile());
+        builder.environment().put("HOME", home.toString());
+        Process zsh = builder.start();
+        zsh.getOutputStream().close();
+        String printed = new String(zsh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(zsh.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(zsh.exitValue()).as(printed).isZero();
+        assertThat(printed).startsWith("_bash_complete ").endsWith(" -F _conduit\n");
     }
 
     /** What bash offers for {@code line} (the cursor at its end), as the completion function sets COMPREPLY. */

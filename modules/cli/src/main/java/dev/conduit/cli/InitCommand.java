@@ -3,6 +3,7 @@ package dev.conduit.cli;
 import dev.conduit.config.ConduitConfig;
 import dev.conduit.config.ConfigException;
 import dev.conduit.config.ConfigSource;
+import dev.conduit.config.PrivateFiles;
 import dev.conduit.server.WorkerEnvironment;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * {@code conduit init}: writes a starter {@code config.json} in the Conduit home for one provider,
@@ -168,7 +170,9 @@ final class InitCommand {
     }
 
     private int writeStarter(StarterConfig starter, Path target) {
-        if (!write(target, starter.text())) {
+        // the variable's not being set yet is said below, with what to do about it
+        Optional<String> unsetKey = starter.variable().map(name -> "$" + name + " is not set in the environment");
+        if (!write(target, starter.text(), warning -> unsetKey.isEmpty() || !warning.contains(unsetKey.get()))) {
             return Main.FAILURE;
         }
         out.println("Routes: default → " + starter.defaultTarget() + "; conduit model shows them, conduit model set"
@@ -194,15 +198,18 @@ final class InitCommand {
         out.println("Importing " + ccr + "; what Conduit changes:");
         LineDiff.of(original, imported.text()).forEach(line -> out.println("  " + line));
         imported.removed().forEach(why -> out.println("  left out " + why));
-        if (!write(target, imported.text())) {
+        if (!write(target, imported.text(), warning -> true)) {
             return Main.FAILURE;
         }
         out.println(ccr + " stays as it was; Conduit reads " + target + " from now on");
         return Main.OK;
     }
 
-    /** Checks that {@code text} loads as {@code target}, then writes it, mode 600; false (after saying why) when not. */
-    private boolean write(Path target, String text) {
+    /**
+     * Checks that {@code text} loads as {@code target}, then writes it, mode 600, and prints the
+     * loader's warnings that {@code shown} keeps; false (after saying why) when it would not load.
+     */
+    private boolean write(Path target, String text, Predicate<String> shown) {
         ConduitConfig loaded;
         try {
             loaded = environment.configLoader().parse(text, target,
@@ -213,6 +220,7 @@ final class InitCommand {
             return false;
         }
         try {
+            PrivateFiles.folder(target.getParent());
             Optional<Path> backup = ConfigFileWriter.write(target, text, ConfigFileWriter.OWNER_ONLY);
             out.println("Wrote " + target + backup.map(copy -> " (the previous one is kept as " + copy + ")").orElse(""));
         } catch (IOException failed) {
@@ -220,7 +228,11 @@ final class InitCommand {
                     + failed.getMessage() + ")");
             return false;
         }
-        loaded.warnings().forEach(warning -> out.println("note: " + warning));
+        loaded.warnings().stream().filter(shown).forEach(warning -> out.println("note: " + warning));
+        String named = environment.variables().getOrDefault("CONDUIT_CONFIG", "").strip();
+        if (!named.isEmpty()) {
+            out.println("note: $CONDUIT_CONFIG names " + named + ", which Conduit reads instead while it is set");
+        }
         return true;
     }
 }

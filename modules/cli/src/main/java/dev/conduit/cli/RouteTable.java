@@ -1,6 +1,7 @@
 package dev.conduit.cli;
 
 import dev.conduit.config.ConduitConfig;
+import dev.conduit.config.ConfigSource;
 import dev.conduit.config.ProviderConfig;
 import dev.conduit.config.Route;
 import dev.conduit.config.RouteTarget;
@@ -67,7 +68,9 @@ final class RouteTable {
 
     String text() {
         StringBuilder out = new StringBuilder();
-        out.append("Config: ").append(config.source()).append('\n');
+        out.append("Config: ").append(config.source())
+                .append(config.source() instanceof ConfigSource.Environment ? " (conduit init writes a config file)" : "")
+                .append('\n');
         out.append(switch (live) {
             case LiveRouting.NotRunning ignored -> "Conduit is not running: health shows once it runs (conduit start)\n";
             case LiveRouting.Unreachable worker -> "Worker pid " + worker.pid() + " does not answer over JMX ("

@@ -45,7 +45,8 @@ class InitCommandTest {
             ConduitCommand.Result result = conduit.run("init", "--provider", starter.provider(), "--force");
 
             assertThat(result.exitCode()).as(starter.provider() + ": " + result.err()).isZero();
-            assertThat(result.out()).startsWith("Wrote " + config);
+            assertThat(result.out()).startsWith("Wrote " + config)
+                    .contains("\nRoutes: default → " + starter.defaultTarget() + ";").doesNotContain("note:");
             ConduitConfig loaded = load();
             assertThat(loaded.router().defaultRoute().orElseThrow().toString()).isEqualTo(starter.defaultTarget());
             assertThat(loaded.provider(starter.provider())).isPresent();

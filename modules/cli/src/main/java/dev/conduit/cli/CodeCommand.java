@@ -111,6 +111,7 @@ final class CodeCommand {
             builder.environment().putAll(ClaudeCodeEnvironment.nonInteractive());
             builder.redirectInput(ProcessBuilder.Redirect.PIPE);
         }
+        SignalForwarding signals = SignalForwarding.install();
         Process process;
         try {
             process = builder.start();
@@ -122,6 +123,7 @@ final class CodeCommand {
         if (config.nonInteractiveMode()) {
             closeInput(process);
         }
+        signals.forwardTo(process);
         return awaitExit(process);
     }
 
@@ -139,7 +141,6 @@ final class CodeCommand {
      * JVM end anyway, its shutdown hook ends Claude Code too.
      */
     private static int awaitExit(Process process) {
-        SignalForwarding.forwardTo(process);
         Thread stopClaude = new Thread(process::destroy);
         Runtime.getRuntime().addShutdownHook(stopClaude);
         while (true) {

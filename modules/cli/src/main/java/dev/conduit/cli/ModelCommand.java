@@ -80,7 +80,8 @@ final class ModelCommand {
         if (request.isPresent()) {
             return explain(request.get(), config, out, err, environment);
         }
-        ModelSetter setter = new ModelSetter(environment.configLoader(), environment.conduitHome(), out, err);
+        ModelSetter setter = new ModelSetter(environment.configLoader(), environment.conduitHome(), environment.userHome(),
+                out, err);
         if (!words.isEmpty() && words.getFirst().equals("set")) {
             return setter.set(words.get(1), words.get(2), config);
         }

@@ -38,12 +38,18 @@ final class ModelSetter {
 
     private final ConfigLoader loader;
     private final Path conduitHome;
+    private final Path claudeCodeRouterFolder;
     private final PrintStream out;
     private final PrintStream err;
 
-    ModelSetter(ConfigLoader loader, Path conduitHome, PrintStream out, PrintStream err) {
+    /**
+     * @param conduitHome where a running worker is found and the config {@code conduit init} writes
+     * @param userHome where claude-code-router's folder is, whose files are never changed
+     */
+    ModelSetter(ConfigLoader loader, Path conduitHome, Path userHome, PrintStream out, PrintStream err) {
         this.loader = loader;
         this.conduitHome = conduitHome;
+        this.claudeCodeRouterFolder = userHome.resolve(".claude-code-router");
         this.out = out;
         this.err = err;
     }
@@ -78,7 +84,7 @@ final class ModelSetter {
                     + "); conduit init writes one");
             return Main.FAILURE;
         }
-        if (origin == ConfigSource.Origin.CLAUDE_CODE_ROUTER) {
+        if (origin == ConfigSource.Origin.CLAUDE_CODE_ROUTER || isClaudeCodeRouters(file)) {
             err.println("conduit model set: " + file + " is claude-code-router's config, which Conduit only reads;"
                     + " conduit init --from-ccr copies it to " + conduitHome.resolve("config.json")
                     + ", which conduit model set then changes");
@@ -124,6 +130,15 @@ final class ModelSetter {
         out.println("Router." + slot + ": " + before + " → " + now);
         out.println("  in " + file + backup.map(copy -> " (the previous file is kept as " + copy + ")").orElse(""));
         return reload(file);
+    }
+
+    /** Whether {@code file} is in claude-code-router's folder, however it was named ({@code --config} too). */
+    private boolean isClaudeCodeRouters(Path file) {
+        try {
+            return file.toRealPath().startsWith(claudeCodeRouterFolder.toRealPath());
+        } catch (IOException noSuchFolder) {
+            return false;
+        }
     }
 
     /** A positive whole number of tokens, as JSON; empty (after saying why) otherwise. */

@@ -112,10 +112,14 @@ final class RouteTable {
     }
 
     private String line(String indent, String label, Route route) {
-        if (route instanceof Route.Single(RouteTarget target)) {
-            return indent + "%-14s%-40s %s\n".formatted(label, target, health(target));
-        }
-        Route.Balanced balanced = (Route.Balanced) route;
+        return switch (route) {
+            case Route.Single(RouteTarget target) -> indent + "%-14s%-40s %s\n".formatted(label, target, health(target));
+            case Route.Balanced balanced -> balancedLines(indent, label, balanced);
+        };
+    }
+
+    /** The strategy on the label's line, then each target on its own line with its weight and health. */
+    private String balancedLines(String indent, String label, Route.Balanced balanced) {
         StringBuilder text = new StringBuilder(indent + "%-14s%s\n".formatted(label, balanced.strategy().label()));
         for (int i = 0; i < balanced.targets().size(); i++) {
             RouteTarget target = balanced.targets().get(i);

@@ -3,6 +3,7 @@ package dev.conduit.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import sun.misc.Signal;
@@ -24,20 +25,44 @@ final class SignalForwarding {
     private static final List<String> SIGNALS = List.of("INT", "TERM", "HUP");
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("win");
 
+    /** Claude Code, once started; signals that come before are kept for it. */
+    private Process process;
+    private final List<String> pending = new ArrayList<>();
+
     private SignalForwarding() {}
 
-    /** Forwards the signals to {@code process} from now on; on Windows, Ctrl-C is left to Claude Code. */
-    static void forwardTo(Process process) {
+    /**
+     * Takes the signals over from now on: installed before Claude Code starts, so a signal in
+     * between is passed on once it runs rather than ending this JVM and leaving Claude Code behind.
+     * On Windows, Ctrl-C is left to Claude Code.
+     */
+    static SignalForwarding install() {
+        SignalForwarding forwarding = new SignalForwarding();
         if (WINDOWS) {
             Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
-            return;
+            return forwarding;
         }
         for (String name : SIGNALS) {
-            Signal.handle(new Signal(name), signal -> {
-                if (name.equals("TERM") || !inTerminalForeground()) {
-                    send(name, process.pid());
-                }
-            });
+            Signal.handle(new Signal(name), signal -> forwarding.received(name));
+        }
+        return forwarding;
+    }
+
+    /** Passes the signals on to {@code claude} from now on, those that came before first. */
+    synchronized void forwardTo(Process claude) {
+        process = claude;
+        pending.forEach(name -> send(name, claude.pid()));
+        pending.clear();
+    }
+
+    private synchronized void received(String name) {
+        if (!name.equals("TERM") && inTerminalForeground()) {
+            return;
+        }
+        if (process == null) {
+            pending.add(name);
+        } else {
+            send(name, process.pid());
         }
     }
 

@@ -175,6 +175,9 @@ class ModelCommandTest {
         assertThat(result.err()).isEqualTo("conduit model set: " + ccr + " is claude-code-router's config, which"
                 + " Conduit only reads; conduit init --from-ccr copies it to " + config
                 + ", which conduit model set then changes\n");
+        ConduitCommand.Result named = conduit.run("model", "set", "think", "mock,other-model", "--config", ccr.toString());
+        assertThat(named.exitCode()).as("named with --config too").isEqualTo(1);
+        assertThat(named.err()).startsWith("conduit model set: " + ccr + " is claude-code-router's config");
         assertThat(Files.readString(ccr)).isEqualTo(configText());
         assertThat(conduit.run("model").exitCode()).as("listing it is fine").isZero();
     }

@@ -9,6 +9,7 @@ import dev.conduit.watchdog.internal.RestartPolicy;
 import dev.conduit.watchdog.internal.ScheduledLoop;
 import dev.conduit.watchdog.internal.Supervisor;
 import dev.conduit.watchdog.internal.SupervisorEnvironment;
+import dev.conduit.watchdog.internal.SupervisorLogging;
 import dev.conduit.watchdog.internal.WatchdogJmx;
 import dev.conduit.watchdog.internal.WatchdogNotifications;
 import java.io.IOException;
@@ -83,6 +84,16 @@ public final class SupervisorRuntime implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Logs to the home's {@code logs/supervisor.log}, as the supervisor process does. */
+    public static void logToFile(RunDirectory run) {
+        SupervisorLogging.toFile(run.supervisorLog());
+    }
+
+    /** Tells the serving workers to reload their config (a service's reload signal). */
+    public void reloadWorkers() {
+        supervisor.reloadWorkers();
     }
 
     /** Drains and stops the workers; completes once they have exited. */

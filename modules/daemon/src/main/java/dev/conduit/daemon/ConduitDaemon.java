@@ -1,0 +1,50 @@
+package dev.conduit.daemon;
+
+import java.util.List;
+import org.apache.commons.daemon.Daemon;
+import org.apache.commons.daemon.DaemonContext;
+import org.apache.commons.daemon.DaemonInitException;
+import org.apache.commons.daemon.DaemonUserSignal;
+
+/**
+ * The supervisor as a jsvc daemon ({@code daemon/conduitd}). jsvc calls {@link #init} while the
+ * process may still hold its start-up privileges (as root, or as {@code -user} with {@code
+ * CAP_NET_BIND_SERVICE}): it checks the config and the port so that a start that cannot work
+ * fails there, reported by {@code jsvc -wait}. {@link #start} supervises; SIGTERM ({@code conduitd
+ * stop}, {@code systemctl stop}, {@code conduit stop}) reaches {@link #stop}, which drains the
+ * workers within their deadline; SIGUSR2 ({@code systemctl reload}) reaches {@link #signal}, which
+ * makes the workers reload their config.
+ */
+public final class ConduitDaemon implements Daemon, DaemonUserSignal {
+
+    private ConduitService service;
+
+    @Override
+    public void init(DaemonContext context) throws DaemonInitException {
+        try {
+            service = ConduitService.prepare(List.of(context.getArguments()));
+        } catch (ServiceStartException e) {
+            throw new DaemonInitException("Conduit cannot start: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void start() throws Exception {
+        service.start();
+    }
+
+    @Override
+    public void signal() {
+        service.reload();
+    }
+
+    @Override
+    public void stop() {
+        service.stop();
+    }
+
+    @Override
+    public void destroy() {
+        service = null;
+    }
+}

@@ -48,6 +48,8 @@ final class CompletionScript {
                     case "$previous" in
                         --config|--explain) COMPREPLY=($(compgen -f -- "$current")); return ;;
                         --shell) COMPREPLY=($(compgen -W "sh powershell" -- "$current")); return ;;
+                        --root) COMPREPLY=($(compgen -d -- "$current")); return ;;
+                        --platform) COMPREPLY=($(compgen -W "systemd windows" -- "$current")); return ;;
                         --host|--port|--lines|--max-worker-rss|--max-worker-heap|--memory-sustain) return ;;
                     esac
                     case "${COMP_WORDS[1]}" in

@@ -1,10 +1,13 @@
 package dev.conduit.daemon;
 
+import java.io.IOException;
 import java.util.List;
 import org.apache.commons.daemon.Daemon;
 import org.apache.commons.daemon.DaemonContext;
 import org.apache.commons.daemon.DaemonInitException;
 import org.apache.commons.daemon.DaemonUserSignal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The supervisor as a jsvc daemon ({@code daemon/conduitd}). jsvc calls {@link #init} while the
@@ -17,6 +20,8 @@ import org.apache.commons.daemon.DaemonUserSignal;
  */
 public final class ConduitDaemon implements Daemon, DaemonUserSignal {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConduitDaemon.class);
+
     private ConduitService service;
 
     @Override
@@ -24,13 +29,19 @@ public final class ConduitDaemon implements Daemon, DaemonUserSignal {
         try {
             service = ConduitService.prepare(List.of(context.getArguments()));
         } catch (ServiceStartException e) {
+            LOG.error("Conduit cannot start: {}", e.getMessage());
             throw new DaemonInitException("Conduit cannot start: " + e.getMessage());
         }
     }
 
     @Override
     public void start() throws Exception {
-        service.start();
+        try {
+            service.start();
+        } catch (IOException e) {
+            LOG.error("Conduit cannot start: {}", e.getMessage());
+            throw e;
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.conduit.watchdog.RunState;
 import dev.conduit.watchdog.SupervisorOptions;
 import dev.conduit.watchdog.SupervisorRuntime;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
 final class ConduitService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConduitService.class);
+    /** Within conduitd's jsvc -wait (60 s) and systemd's start timeout (90 s). */
+    private static final Duration SERVE_WAIT = Duration.ofSeconds(50);
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final RunDirectory run;
     private final SupervisorOptions options;
@@ -66,9 +70,24 @@ final class ConduitService {
         return new ConduitService(run, SupervisorOptions.parse(options.processArguments(workerOptions.arguments())));
     }
 
-    /** Takes the home's lock, writes the pid file and starts the worker (or adopts a live one). */
-    void start() throws IOException {
+    /**
+     * Takes the home's lock, writes the pid file and starts the worker (or adopts a live one);
+     * returns once it serves, so that {@code jsvc -wait} reports a service that serves. A worker
+     * that fails first, or does not serve in time, fails the start and nothing is left running.
+     */
+    void start() throws IOException, InterruptedException {
         runtime = SupervisorRuntime.start(run, options);
+        long deadline = System.nanoTime() + SERVE_WAIT.toNanos();
+        while (!runtime.serving()) {
+            String failure = runtime.lastExitReason();
+            if (!failure.isEmpty() || System.nanoTime() > deadline) {
+                runtime.stop().join();
+                runtime.close();
+                String reason = failure.isEmpty() ? "did not serve within " + SERVE_WAIT.toSeconds() + " s" : failure;
+                throw new IOException("the worker " + reason + " (its output: " + run.workerConsole() + ")");
+            }
+            Thread.sleep(POLL);
+        }
         LOG.info("service pid {} supervises {}", ProcessHandle.current().pid(), run.home());
     }
 

@@ -11,6 +11,7 @@ module dev.conduit.daemon {
     requires dev.conduit.watchdog;
     requires org.apache.commons.daemon;
     requires org.slf4j;
+    requires jdk.unsupported;
 
     exports dev.conduit.daemon;
 }

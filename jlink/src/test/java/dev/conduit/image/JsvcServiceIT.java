@@ -121,8 +121,13 @@ class JsvcServiceIT {
         }
     }
 
+    /** The pid a file in {@code run/} records; -1 while there is none (a worker between two lives). */
     private long pidIn(String file) throws IOException {
-        String text = Files.readString(home.resolve("run").resolve(file)).strip();
+        Path path = home.resolve("run").resolve(file);
+        if (!Files.exists(path)) {
+            return -1;
+        }
+        String text = Files.readString(path).strip();
         if (file.endsWith(".pid") && text.matches("\\d+")) {
             return Long.parseLong(text);
         }
@@ -169,9 +174,11 @@ class JsvcServiceIT {
         String rss = rss(service);
 
         long worker = pidIn("worker.pid");
+        assertThat(worker).as("the serving worker's pid file").isPositive();
         ProcessHandle.of(worker).orElseThrow().destroyForcibly();
         long killedAt = System.nanoTime();
-        await("a new worker serves", Duration.ofSeconds(30), () -> ready() && pidIn("worker.pid") != worker);
+        await("a new worker serves", Duration.ofSeconds(30),
+                () -> ready() && pidIn("worker.pid") > 0 && pidIn("worker.pid") != worker);
         long servedAgainMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
         Run afterKill = conduit("status");
         assertThat(afterKill.output()).contains("last exit: killed by SIGKILL");
@@ -209,7 +216,7 @@ class JsvcServiceIT {
     void underSystemdsRunJsvcExitsZeroOnSigtermAfterTheDrain() throws Exception {
         Process jsvc = builder(List.of(ConduitProcess.IMAGE.resolve("daemon/conduitd").toString(), "run"))
                 .redirectOutput(home.resolve("run.out").toFile()).start();
-        await("serving", Duration.ofSeconds(60), this::ready);
+        await("serving", Duration.ofSeconds(60), () -> ready() && pidIn("worker.pid") > 0);
         // conduitd run execs jsvc: systemd's main process is jsvc, which forwards signals to its JVM
         assertThat(jsvc.info().command().orElse("")).endsWith("jsvc");
         long worker = pidIn("worker.pid");

@@ -12,6 +12,7 @@ import dev.conduit.watchdog.SupervisorRuntime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,19 +73,22 @@ final class ConduitService {
 
     /**
      * Takes the home's lock, writes the pid file and starts the worker (or adopts a live one);
-     * returns once it serves, so that {@code jsvc -wait} reports a service that serves. A worker
-     * that fails first, or does not serve in time, fails the start and nothing is left running.
+     * returns once it serves, so that {@code jsvc -wait} reports a service that serves, or at
+     * once when a stop is asked for meanwhile (then {@link #stop} drains). A worker that fails
+     * first, or does not serve in time, fails the start after the workers are stopped: nothing is
+     * left running.
      */
-    void start() throws IOException, InterruptedException {
+    void start(BooleanSupplier stopRequested) throws IOException, InterruptedException {
         runtime = SupervisorRuntime.start(run, options);
         long deadline = System.nanoTime() + SERVE_WAIT.toNanos();
-        while (!runtime.serving()) {
+        while (!runtime.serving() && !stopRequested.getAsBoolean()) {
             String failure = runtime.lastExitReason();
-            if (!failure.isEmpty() || System.nanoTime() > deadline) {
+            boolean late = System.nanoTime() > deadline;
+            if (!failure.isEmpty() || late) {
                 runtime.stop().join();
                 runtime.close();
-                String reason = failure.isEmpty() ? "did not serve within " + SERVE_WAIT.toSeconds() + " s" : failure;
-                throw new IOException("the worker " + reason + " (its output: " + run.workerConsole() + ")");
+                throw new IOException((late ? "no worker served within " + SERVE_WAIT.toSeconds() + " s"
+                        : "the worker " + failure) + " (its output: " + run.workerConsole() + ")");
             }
             Thread.sleep(POLL);
         }

@@ -27,7 +27,7 @@ public final class ProcrunService {
             LOG.error("Conduit cannot start: {}", e.getMessage());
             throw e;
         }
-        service.start();
+        service.start(() -> STOP.getCount() == 0);
         STOP.await();
         service.stop();
     }

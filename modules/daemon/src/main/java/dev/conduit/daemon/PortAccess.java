@@ -22,8 +22,9 @@ record PortAccess(boolean root, boolean ambientBindCapability, int unprivilegedP
     static Optional<PortAccess> ofThisProcess() {
         try {
             List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
-            String portStart = Files.readString(Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start")).strip();
-            return Optional.of(of(status, Integer.parseInt(portStart)));
+            // by lines: Files.readString gets only the first byte of a sysctl file ("1" of "1024")
+            String portStart = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start")).getFirst();
+            return Optional.of(of(status, Integer.parseInt(portStart.strip())));
         } catch (IOException | RuntimeException notLinux) {
             return Optional.empty();
         }

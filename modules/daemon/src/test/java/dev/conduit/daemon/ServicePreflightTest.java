@@ -98,4 +98,12 @@ class ServicePreflightTest {
         assertThat(PortAccess.of(root, 1024)).isEqualTo(new PortAccess(true, false, 1024));
         assertThat(PortAccess.ofThisProcess()).as("this is Linux").isPresent();
     }
+
+    @Test
+    void theUnprivilegedPortStartIsReadWhole() throws Exception {
+        Process cat = new ProcessBuilder("cat", "/proc/sys/net/ipv4/ip_unprivileged_port_start").start();
+        int expected = Integer.parseInt(new String(cat.getInputStream().readAllBytes()).strip());
+        assertThat(cat.waitFor()).isZero();
+        assertThat(PortAccess.ofThisProcess().orElseThrow().unprivilegedPortStart()).isEqualTo(expected);
+    }
 }

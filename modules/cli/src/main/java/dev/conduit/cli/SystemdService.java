@@ -7,6 +7,7 @@ import dev.conduit.watchdog.RunDirectory;
 import dev.conduit.watchdog.RunState;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -49,6 +50,10 @@ final class SystemdService {
                 case "uninstall" -> uninstall();
                 default -> status();
             };
+        } catch (AccessDeniedException e) {
+            err.println("conduit service " + request.action() + ": permission denied: " + e.getFile()
+                    + " (run it as root, or write under --root DIR)");
+            return Main.FAILURE;
         } catch (IOException e) {
             err.println("conduit service " + request.action() + ": " + e.getMessage());
             return Main.FAILURE;

@@ -230,6 +230,22 @@ class JsvcServiceIT {
     }
 
     @Test
+    void aStopWhileTheServiceStartsDrainsWhatStartedAndExitsZero() throws Exception {
+        Process jsvc = builder(List.of(ConduitProcess.IMAGE.resolve("daemon/conduitd").toString(), "run"))
+                .redirectOutput(home.resolve("run.out").toFile()).start();
+        // the supervisor's pid file is written in start(), which returns only once a worker serves;
+        // before then jsvc's own signal handlers are not installed yet
+        await("the service is starting", Duration.ofSeconds(60), () -> pidIn("supervisor.pid") > 0);
+
+        jsvc.destroy();
+        assertThat(jsvc.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(jsvc.exitValue()).as(log("jsvc.out")).isZero();
+        assertThat(LocalProcesses.mentioning(home.toString())).as("no worker left behind").isEmpty();
+        assertThat(home.resolve("run/supervisor.pid")).doesNotExist();
+        assertThat(home.resolve("run/worker.pid")).doesNotExist();
+    }
+
+    @Test
     void aStartThatCannotWorkFailsInInitWithTheReason() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));

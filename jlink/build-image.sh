@@ -52,6 +52,8 @@ done
 
 cp "$here/src/bin/conduit" "$image/bin/conduit"
 chmod 755 "$image/bin/conduit"
+# the service's scripts and files (conduitd, the systemd unit, procrun's install scripts)
+cp -R "$here/../daemon" "$image/daemon"
 printf '%s\n' "$version" > "$image/VERSION"
 
 # One training run of a real worker (loopback only) records the AOT cache the launcher uses:

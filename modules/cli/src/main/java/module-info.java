@@ -5,6 +5,7 @@
  */
 module dev.conduit.cli {
     requires dev.conduit.config;
+    requires dev.conduit.daemon;
     requires dev.conduit.health;
     requires dev.conduit.server;
     requires dev.conduit.watchdog;

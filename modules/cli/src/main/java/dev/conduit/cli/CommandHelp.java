@@ -60,6 +60,9 @@ record CommandHelp(String name, String summary, String usage, List<String> optio
         add(new CommandHelp("code", "run Claude Code through Conduit, starting Conduit if it does not run",
                 CodeCommand.USAGE + "\n  exit: Claude Code's; 1 when Conduit could not start or claude could not run",
                 List.of()));
+        add(new CommandHelp("service", "install or remove the system service (systemd, Windows): service install",
+                ServiceCommand.USAGE, List.of("install", "uninstall", "status", "--user", "--force", "--root",
+                        "--platform", "--dry-run")));
         add(new CommandHelp("completion", "print a shell completion script: completion bash|zsh",
                 CompletionScript.USAGE, List.of("bash", "zsh")));
         add(new CommandHelp("version", "print the version", """

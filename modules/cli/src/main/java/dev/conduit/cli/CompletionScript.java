@@ -51,6 +51,8 @@ final class CompletionScript {
                         --provider) COMPREPLY=($(compgen -W "%3$s" -- "$current")); return ;;
                         --model) return ;;
                         set) [ "${COMP_WORDS[1]}" = model ] && COMPREPLY=($(compgen -W "%4$s" -- "$current")); return ;;
+                        --root) COMPREPLY=($(compgen -d -- "$current")); return ;;
+                        --platform) COMPREPLY=($(compgen -W "systemd windows" -- "$current")); return ;;
                         --host|--port|--lines|--max-worker-rss|--max-worker-heap|--memory-sustain) return ;;
                     esac
                     case "${COMP_WORDS[1]}" in

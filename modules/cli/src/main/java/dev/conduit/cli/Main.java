@@ -60,6 +60,7 @@ public final class Main {
             case "code" -> CodeCommand.run(rest, err, environment);
             case "completion" -> CompletionScript.run(rest, out, err);
             case "logs" -> LogsCommand.run(rest, out, err, environment);
+            case "service" -> ServiceCommand.run(rest, out, err);
             case "version", "--version", "-v" -> {
                 if (rest.length > 0) {
                     err.println("conduit version takes no options");

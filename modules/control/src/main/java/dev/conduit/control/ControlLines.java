@@ -28,6 +28,7 @@ final class ControlLines {
             case ControlMessage.Beat beat -> "beat heap=" + beat.heapUsedBytes() + " max=" + beat.heapMaxBytes();
             case ControlMessage.Handover handover -> "handover deadline=" + handover.deadlineMillis();
             case ControlMessage.Alarm alarm -> "alarm text=" + escape(alarm.text());
+            case ControlMessage.Reload reload -> "reload";
         };
     }
 
@@ -50,6 +51,7 @@ final class ControlLines {
                 case "beat" -> new ControlMessage.Beat(number(fields, "heap"), number(fields, "max"));
                 case "handover" -> new ControlMessage.Handover(number(fields, "deadline"));
                 case "alarm" -> new ControlMessage.Alarm(unescape(fields.getOrDefault("text", "")));
+                case "reload" -> new ControlMessage.Reload();
                 default -> null;
             });
         } catch (IllegalArgumentException | ArithmeticException malformed) {

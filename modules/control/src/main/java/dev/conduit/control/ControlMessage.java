@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One message on the control channel. Workers send {@link Hello}, {@link Ready}, {@link Draining}
- * and {@link Beat}; the supervisor sends {@link Handover} and {@link Alarm}. On the wire each is
+ * and {@link Beat}; the supervisor sends {@link Handover}, {@link Alarm} and {@link Reload}. On the wire each is
  * one line (see {@link ControlLines}); a line a side does not understand is skipped, so either side
  * may be newer.
  */
@@ -34,4 +34,7 @@ public sealed interface ControlMessage {
 
     /** Supervisor to worker: an alarm to show in {@code /health} ({@code text} empty: none). */
     record Alarm(String text) implements ControlMessage {}
+
+    /** Supervisor to worker: reload the config (the service got its reload signal, SIGUSR2). */
+    record Reload() implements ControlMessage {}
 }

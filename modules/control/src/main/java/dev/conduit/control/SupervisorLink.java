@@ -28,6 +28,9 @@ public final class SupervisorLink implements AutoCloseable {
 
         /** Show {@code text} as the supervisor's alarm in the worker's health; empty clears it. */
         void alarm(String text);
+
+        /** Reload the config, as {@code conduit reload} does. */
+        void reload();
     }
 
     static final Duration BEAT_INTERVAL = Duration.ofSeconds(1);
@@ -129,6 +132,7 @@ public final class SupervisorLink implements AutoCloseable {
                 switch (message.get()) {
                     case ControlMessage.Handover handover -> commands.handover(Duration.ofMillis(handover.deadlineMillis()));
                     case ControlMessage.Alarm alarm -> commands.alarm(alarm.text());
+                    case ControlMessage.Reload reload -> commands.reload();
                     default -> LOG.debug("ignored a worker's message from the supervisor: {}", message.get());
                 }
             }

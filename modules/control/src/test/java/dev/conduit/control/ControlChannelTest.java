@@ -62,6 +62,11 @@ class ControlChannelTest {
         public void alarm(String text) {
             received.add("alarm " + text);
         }
+
+        @Override
+        public void reload() {
+            received.add("reload");
+        }
     }
 
     @Test
@@ -82,8 +87,10 @@ class ControlChannelTest {
                     .isEqualTo(new ControlMessage.Ready("127.0.0.1", 3456, 25_000));
 
             assertThat(hello.channel().send(new ControlMessage.Alarm("crash loop: 6 failures"))).isTrue();
+            assertThat(hello.channel().send(new ControlMessage.Reload())).isTrue();
             assertThat(hello.channel().send(new ControlMessage.Handover(25_000))).isTrue();
             assertThat(commands.received.poll(5, TimeUnit.SECONDS)).isEqualTo("alarm crash loop: 6 failures");
+            assertThat(commands.received.poll(5, TimeUnit.SECONDS)).isEqualTo("reload");
             assertThat(commands.received.poll(5, TimeUnit.SECONDS)).isEqualTo("handover 25000");
 
             link.draining();
@@ -117,6 +124,8 @@ class ControlChannelTest {
     @Test
     void linesThisSideDoesNotKnowAreSkipped() {
         assertThat(ControlLines.decode("reload-config path=/x")).isEmpty();
+        assertThat(ControlLines.decode(ControlLines.encode(new ControlMessage.Reload())))
+                .contains(new ControlMessage.Reload());
         assertThat(ControlLines.decode("beat heap=notanumber max=1")).isEmpty();
         assertThat(ControlLines.decode("beat heap=5 max=6 extra=ignored"))
                 .contains(new ControlMessage.Beat(5, 6));

@@ -5,6 +5,7 @@ import dev.conduit.control.SupervisorLink;
 import dev.conduit.health.CheckResult;
 import dev.conduit.health.HealthStatus;
 import dev.conduit.health.HeapUsage;
+import dev.conduit.server.reload.ReloadTrigger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -13,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A worker the supervisor runs: linked to it over the control channel, it reports readiness,
- * draining and a heartbeat, hands over to its successor when told, and shows the supervisor's
- * alarm (a crash loop) as the {@code supervisor} health check.
+ * draining and a heartbeat, hands over to its successor when told, reloads its config when told
+ * (the service's SIGUSR2), and shows the supervisor's alarm (a crash loop) as the {@code
+ * supervisor} health check.
  */
 final class SupervisedWorker implements SupervisorLink.Commands {
 
@@ -57,6 +59,11 @@ final class SupervisedWorker implements SupervisorLink.Commands {
     public void handover(Duration deadline) {
         link.draining();
         worker.handOverAndStop(deadline);
+    }
+
+    @Override
+    public void reload() {
+        worker.reload(ReloadTrigger.SUPERVISOR);
     }
 
     @Override

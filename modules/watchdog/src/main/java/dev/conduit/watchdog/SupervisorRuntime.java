@@ -9,6 +9,9 @@ import dev.conduit.watchdog.internal.RestartPolicy;
 import dev.conduit.watchdog.internal.ScheduledLoop;
 import dev.conduit.watchdog.internal.Supervisor;
 import dev.conduit.watchdog.internal.SupervisorEnvironment;
+import dev.conduit.watchdog.internal.SupervisorLogging;
+import dev.conduit.watchdog.internal.SupervisorState;
+import dev.conduit.watchdog.internal.SupervisorStatus;
 import dev.conduit.watchdog.internal.WatchdogJmx;
 import dev.conduit.watchdog.internal.WatchdogNotifications;
 import java.io.IOException;
@@ -83,6 +86,27 @@ public final class SupervisorRuntime implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Logs to the home's {@code logs/supervisor.log}, as the supervisor process does. */
+    public static void logToFile(RunDirectory run) {
+        SupervisorLogging.toFile(run.supervisorLog());
+    }
+
+    /** Whether a worker serves the port. */
+    public boolean serving() {
+        return supervisor.status().state() == SupervisorState.SERVING;
+    }
+
+    /** Why the last worker to end ended; empty while none has. */
+    public String lastExitReason() {
+        SupervisorStatus status = supervisor.status();
+        return status.lastExit() == null ? "" : status.lastExit().reason();
+    }
+
+    /** Tells the serving workers to reload their config (a service's reload signal). */
+    public void reloadWorkers() {
+        supervisor.reloadWorkers();
     }
 
     /** Drains and stops the workers; completes once they have exited. */

@@ -7,7 +7,9 @@ public enum ReloadTrigger {
     /** {@code conduit reload}, through {@code POST /admin/reload} */
     ADMIN_ENDPOINT("conduit reload"),
     /** the {@code reload()} operation of {@code dev.conduit:type=Routing} */
-    JMX("JMX reload()");
+    JMX("JMX reload()"),
+    /** the service's reload signal (SIGUSR2 to jsvc, systemctl reload), passed on by the supervisor */
+    SUPERVISOR("the service's reload signal");
 
     private final String label;
 

@@ -2,6 +2,7 @@ package dev.conduit.watchdog.internal;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -17,7 +18,11 @@ public final class ScheduledLoop implements EventLoop, AutoCloseable {
 
     @Override
     public void execute(Runnable task) {
-        executor.execute(guarded(task));
+        try {
+            executor.execute(guarded(task));
+        } catch (RejectedExecutionException closed) {
+            // an event (a control connection closing) after the supervisor stopped: nothing is left to decide
+        }
     }
 
     @Override

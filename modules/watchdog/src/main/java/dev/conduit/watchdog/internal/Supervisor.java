@@ -53,6 +53,11 @@ public final class Supervisor implements ControlServer.Listener {
         return done;
     }
 
+    /** Tells every worker to reload its config (the service's reload signal). */
+    public void reloadWorkers() {
+        loop.execute(keeper::reloadWorkers);
+    }
+
     /** Drains and stops every worker; completes once all have exited. */
     public CompletableFuture<String> shutdown() {
         CompletableFuture<String> done = new CompletableFuture<>();

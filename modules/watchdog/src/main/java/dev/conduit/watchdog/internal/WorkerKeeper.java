@@ -108,6 +108,13 @@ final class WorkerKeeper {
         publish();
     }
 
+    /** The service's reload signal: the serving workers reload their config (a leaving one need not). */
+    void reloadWorkers() {
+        long told = Stream.of(primary, successor).filter(worker -> worker != null)
+                .filter(worker -> worker.send(new ControlMessage.Reload())).count();
+        LOG.info("reload signal: {} worker(s) told to reload the config", told);
+    }
+
     /** Starts a worker after {@code stopWorker()}. */
     void startStopped(CompletableFuture<String> done) {
         if (state != SupervisorState.STOPPED) {

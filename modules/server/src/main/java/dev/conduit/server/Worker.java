@@ -53,6 +53,8 @@ public final class Worker {
     private final WorkerMonitoring monitoring;
     private final ConfigReloader reloader;
     private final Optional<ConfigFileWatcher> watcher;
+    private final GatewayJmx gatewayJmx;
+    private final ProviderMBeans providerMBeans;
 
     private Worker(Swappable<Gateway> gateways, ConduitServer server, WorkerMonitoring monitoring,
             ConfigReloader reloader, Optional<ConfigFileWatcher> watcher) {
@@ -61,6 +63,8 @@ public final class Worker {
         this.monitoring = monitoring;
         this.reloader = reloader;
         this.watcher = watcher;
+        this.gatewayJmx = new GatewayJmx(this::config, this::port, reloader, server.drainCoordinator(), this::drainAndStop);
+        this.providerMBeans = new ProviderMBeans(this::config, monitoring.monitoring(), this::upstreamPools);
     }
 
     /** Loads the config and starts listening; the returned worker serves until {@link #stop()}. */
@@ -152,6 +156,15 @@ public final class Worker {
                 request -> RouteExplainer.explain(gateways.current().router(), request, "the request"));
         reloader.onOutcome(routing::announce);
         Mbeans.register(routing, Mbeans.name("Routing"));
+        reloader.onOutcome(gatewayJmx::announce);
+        Mbeans.register(gatewayJmx, Mbeans.name("Gateway"));
+        providerMBeans.apply(config());
+        reloader.onApplied(next -> providerMBeans.apply(next.config()));
+    }
+
+    /** A supervisor runs this worker: JMX restart() and drain() go through it. */
+    void supervisedBy(Supervision supervision) {
+        gatewayJmx.supervisedBy(supervision);
     }
 
     /**
@@ -160,7 +173,7 @@ public final class Worker {
      */
     public CompletableFuture<Void> drainAndStop(Duration deadline) {
         LOG.info("stopping gracefully: streams may run for up to {} s", deadline.toSeconds());
-        return stopAfter(() -> server.drainAndStop(deadline));
+        return stopAfter(deadline, () -> server.drainAndStop(deadline));
     }
 
     /**
@@ -169,12 +182,13 @@ public final class Worker {
      */
     public CompletableFuture<Void> handOverAndStop(Duration deadline) {
         LOG.info("handing over to the next worker: streams may run for up to {} s", deadline.toSeconds());
-        return stopAfter(() -> server.handOverAndStop(deadline));
+        return stopAfter(deadline, () -> server.handOverAndStop(deadline));
     }
 
-    private CompletableFuture<Void> stopAfter(Supplier<CompletableFuture<Void>> drain) {
+    private CompletableFuture<Void> stopAfter(Duration deadline, Supplier<CompletableFuture<Void>> drain) {
         stopReloading();
         monitoring.draining();
+        gatewayJmx.draining(deadline);
         return drain.get().whenComplete((done, failure) -> {
             monitoring.close();
             gateways.close();
@@ -279,6 +293,8 @@ public final class Worker {
         stopReloading();
         Mbeans.unregister(Mbeans.name("Connections"));
         Mbeans.unregister(Mbeans.name("Routing"));
+        Mbeans.unregister(Mbeans.name("Gateway"));
+        providerMBeans.close();
         monitoring.close();
         try {
             server.stop();

@@ -5,8 +5,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -16,16 +14,14 @@ import java.util.Set;
  * Remote JMX as the environment configures it. Off unless {@value #ADDRESS} names an address and
  * port; then a password file ({@value #PASSWORD_FILE}) and TLS ({@value #SSL_CONFIG_FILE}, the JDK's
  * {@code ssl.config.file}: {@code javax.net.ssl.keyStore} and its password) are required, and a
- * worker without them refuses to start. {@value #ACCESS_FILE} optionally replaces the JDK's
- * access file (roles and what they may do).
+ * worker without them refuses to start. Every user of the password file may read and operate.
  *
  * @param host the address the JMX registry and connector listen on
  */
-public record RemoteJmxSettings(String host, int port, Path passwordFile, Optional<Path> accessFile, Path sslConfigFile) {
+public record RemoteJmxSettings(String host, int port, Path passwordFile, Path sslConfigFile) {
 
     public static final String ADDRESS = "CONDUIT_JMX_REMOTE";
     public static final String PASSWORD_FILE = "CONDUIT_JMX_PASSWORD_FILE";
-    public static final String ACCESS_FILE = "CONDUIT_JMX_ACCESS_FILE";
     public static final String SSL_CONFIG_FILE = "CONDUIT_JMX_SSL_CONFIG_FILE";
 
     private static final Set<PosixFilePermission> SHARED = Set.of(PosixFilePermission.GROUP_READ,
@@ -50,9 +46,7 @@ public record RemoteJmxSettings(String host, int port, Path passwordFile, Option
         ownerOnly(password);
         Path ssl = requiredFile(variables, SSL_CONFIG_FILE, "TLS");
         keyStoreNamedIn(ssl);
-        Optional<Path> access = variables.getOrDefault(ACCESS_FILE, "").isBlank() ? Optional.empty()
-                : Optional.of(readableFile(variables.get(ACCESS_FILE).strip(), ACCESS_FILE));
-        return Optional.of(new RemoteJmxSettings(host, port, password, access, ssl));
+        return Optional.of(new RemoteJmxSettings(host, port, password, ssl));
     }
 
     private static int port(String text) {
@@ -73,9 +67,6 @@ public record RemoteJmxSettings(String host, int port, Path passwordFile, Option
     }
 
     private static Path readableFile(String value, String name) throws StartupException {
-        if (value.chars().anyMatch(Character::isWhitespace)) {
-            throw refused(name + " must name a file whose path has no spaces (the JDK's JMX agent cannot take one)");
-        }
         Path file = Path.of(value).toAbsolutePath().normalize();
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw refused(name + " names no readable file");
@@ -110,21 +101,5 @@ public record RemoteJmxSettings(String host, int port, Path passwordFile, Option
 
     private static StartupException refused(String reason) {
         return new StartupException("remote JMX refused: " + reason + " (see docs/SECURITY.md)");
-    }
-
-    /** The options of the JDK's {@code ManagementAgent.start}: TLS on the registry and the connector, passwords. */
-    String[] agentOptions() {
-        List<String> options = new ArrayList<>(List.of(
-                "jmxremote.host=" + host,
-                "jmxremote.port=" + port,
-                "jmxremote.rmi.port=" + port,
-                "jmxremote.authenticate=true",
-                "jmxremote.password.file=" + passwordFile,
-                "jmxremote.ssl=true",
-                "jmxremote.registry.ssl=true",
-                "jmxremote.ssl.config.file=" + sslConfigFile,
-                "jmxremote.autodiscovery=false"));
-        accessFile.ifPresent(file -> options.add("jmxremote.access.file=" + file));
-        return options.toArray(String[]::new);
     }
 }

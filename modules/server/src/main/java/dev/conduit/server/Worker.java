@@ -58,7 +58,7 @@ public final class Worker {
     private final Optional<ConfigFileWatcher> watcher;
     private final GatewayJmx gatewayJmx;
     private final ProviderMBeans providerMBeans;
-    private volatile boolean remoteJmx;
+    private volatile RemoteJmx remoteJmx;
 
     private Worker(Swappable<Gateway> gateways, ConduitServer server, WorkerMonitoring monitoring,
             ConfigReloader reloader, Optional<ConfigFileWatcher> watcher) {
@@ -178,8 +178,7 @@ public final class Worker {
     private void startRemoteJmx(RemoteJmxSettings settings, boolean successor) throws StartupException {
         if (!successor) {
             try {
-                RemoteJmx.start(settings);
-                remoteJmx = true;
+                remoteJmx = RemoteJmx.start(settings);
             } catch (StartupException e) {
                 stop();
                 throw e;
@@ -188,10 +187,9 @@ public final class Worker {
         }
         Thread.ofVirtual().name("remote-jmx").start(() -> {
             Instant giveUp = Instant.now().plus(config().drainTimeout()).plus(REMOTE_JMX_WAIT);
-            while (!remoteJmx && Instant.now().isBefore(giveUp)) {
+            while (remoteJmx == null && Instant.now().isBefore(giveUp)) {
                 try {
-                    RemoteJmx.start(settings);
-                    remoteJmx = true;
+                    remoteJmx = RemoteJmx.start(settings);
                 } catch (StartupException busy) {
                     LOG.debug("remote JMX not yet: {}", busy.getMessage());
                     try {
@@ -201,7 +199,7 @@ public final class Worker {
                     }
                 }
             }
-            if (!remoteJmx) {
+            if (remoteJmx == null) {
                 LOG.error("remote JMX could not listen on {}:{}: the previous worker kept the port", settings.host(),
                         settings.port());
             }
@@ -340,9 +338,9 @@ public final class Worker {
         Mbeans.unregister(Mbeans.name("Connections"));
         Mbeans.unregister(Mbeans.name("Routing"));
         Mbeans.unregister(Mbeans.name("Gateway"));
-        if (remoteJmx) {
-            RemoteJmx.stop();
-            remoteJmx = false;
+        if (remoteJmx != null) {
+            remoteJmx.close();
+            remoteJmx = null;
         }
         providerMBeans.close();
         monitoring.close();

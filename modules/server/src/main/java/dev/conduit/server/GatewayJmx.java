@@ -97,6 +97,11 @@ final class GatewayJmx extends StandardEmitterMBean implements GatewayMXBean {
     }
 
     @Override
+    public long getDrainTimeoutSeconds() {
+        return config.get().drainTimeout().toSeconds();
+    }
+
+    @Override
     public boolean isSupervised() {
         return supervision != null;
     }

@@ -41,6 +41,9 @@ public interface GatewayMXBean {
     @Description("The address the worker listens on, host:port")
     String getListenAddress();
 
+    @Description("DRAIN_TIMEOUT_MS in seconds: how long a drain lets streams run unless drain(seconds) says otherwise")
+    long getDrainTimeoutSeconds();
+
     @Description("True when a supervisor runs this worker: restart() is then a rolling restart by the supervisor")
     boolean isSupervised();
 

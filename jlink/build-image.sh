@@ -42,10 +42,12 @@ for jar in "$jars"/*.jar; do
   fi
 done
 
-# the management modules serve JMX, the Attach API and agents (the Prometheus JMX exporter)
+# the management modules serve JMX, the Attach API and agents; the Prometheus JMX exporter agent
+# (docs/OPERATIONS.md) needs java.instrument, java.desktop, jdk.httpserver, java.logging, java.naming
 "$bin/jlink" \
   --module-path "$modular" \
   --add-modules dev.conduit.cli,ch.qos.logback.classic,java.management,jdk.management,jdk.management.agent,jdk.attach,java.instrument \
+  --add-modules java.desktop,jdk.httpserver,java.logging,java.naming \
   --strip-debug --no-header-files --no-man-pages \
   --compress zip-6 \
   --output "$image"

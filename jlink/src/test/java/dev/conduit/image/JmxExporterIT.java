@@ -30,7 +30,7 @@ class JmxExporterIT {
     static final Path AGENT = Path.of(System.getProperty("jmx.exporter.agent", "target/agents/jmx_prometheus_javaagent.jar"));
     static final Path RULES = Path.of(System.getProperty("jmx.exporter.config", "../daemon/jmx-exporter.yaml"));
     /** The modules the agent uses beyond Conduit's own, as docs/OPERATIONS.md lists them. */
-    static final String AGENT_MODULES = "--add-modules jdk.httpserver,java.desktop,java.logging,java.naming";
+    static final String AGENT_MODULES = "--add-modules jdk.httpserver,java.desktop";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern SAMPLE = Pattern.compile("(?m)^(conduit_jmx_\\w+)(\\{[^}]*})? (\\S+)$");

@@ -77,6 +77,8 @@ class JmxExporterIT {
                         .containsEntry("conduit_jmx_provider_input_tokens_total{provider=\"mock\"}", 30.0)
                         .containsEntry("conduit_jmx_provider_output_tokens_total{provider=\"mock\"}", 21.0)
                         .containsEntry("conduit_jmx_provider_recent_attempts{provider=\"mock\"}", 3.0)
+                        .containsEntry("conduit_jmx_usage_input_tokens_total{provider=\"mock\"}", 30.0)
+                        .containsEntry("conduit_jmx_usage_output_tokens_total{provider=\"mock\"}", 21.0)
                         .containsEntry("conduit_jmx_provider_api_keys{provider=\"mock\"}", 1.0)
                         .containsEntry("conduit_jmx_provider_status_level{provider=\"mock\"}", 0.0)
                         .containsEntry("conduit_jmx_health_recent_requests", 3.0)

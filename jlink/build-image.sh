@@ -42,10 +42,14 @@ for jar in "$jars"/*.jar; do
   fi
 done
 
-# the management modules serve JMX, the Attach API and agents (the Prometheus JMX exporter)
+# the management modules serve JMX, the Attach API and agents; the Prometheus JMX exporter agent
+# (docs/OPERATIONS.md) also needs java.desktop (java.beans only: its native AWT, font and image
+# libraries are left out, 6 MB) and jdk.httpserver (not its jwebserver launcher)
 "$bin/jlink" \
   --module-path "$modular" \
   --add-modules dev.conduit.cli,ch.qos.logback.classic,java.management,jdk.management,jdk.management.agent,jdk.attach,java.instrument \
+  --add-modules java.desktop,jdk.httpserver \
+  --exclude-files='glob:/java.desktop/lib/**,glob:/jdk.httpserver/bin/**' \
   --strip-debug --no-header-files --no-man-pages \
   --compress zip-6 \
   --output "$image"

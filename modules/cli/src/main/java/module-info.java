@@ -1,6 +1,7 @@
 /**
- * The {@code conduit} command. {@code start} launches the supervisor; {@code status} and
- * {@code restart} talk JMX to it, attached over the Attach API as the same OS user; {@code stop}
+ * The {@code conduit} command. {@code start} launches the supervisor; the admin verbs
+ * ({@code status}, {@code health}, {@code metrics}, {@code reload}, {@code drain}, {@code restart})
+ * talk JMX to it and its worker, attached over the Attach API as the same OS user; {@code stop}
  * signals it; {@code code} runs Claude Code through it.
  */
 module dev.conduit.cli {

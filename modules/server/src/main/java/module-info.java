@@ -15,6 +15,7 @@ module dev.conduit.server {
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.client;
     requires java.management;
+    requires java.management.rmi;
     requires org.slf4j;
     requires ch.qos.logback.classic;
     requires ch.qos.logback.core;

@@ -39,16 +39,19 @@ record CommandHelp(String name, String summary, String usage, List<String> optio
                 conduit stop
                   SIGTERM to the supervisor: the worker drains, then both exit
                   exit: 0 stopped; 1 still running after 90 s; 3 not running""", List.of()));
-        add(new CommandHelp("status", "supervisor and worker: pids, uptimes, restarts, health, port", """
-                conduit status
-                  what runs, checked (locks, pids with their start times), and the worker's health
-                  exit: 0 both run; 1 only one does; 3 nothing runs""", List.of()));
-        add(new CommandHelp("restart", "rolling restart of the worker, without refusing a request", """
-                conduit restart
-                  the new worker serves before the old one drains; clears the crash-loop alarm
-                  exit: 0 done; 1 failed (the old worker serves on); 3 not running""", List.of()));
+        add(new CommandHelp("status", "supervisor and worker: pids, uptimes, restarts, health, port",
+                StatusCommand.USAGE, List.of("--json")));
+        add(new CommandHelp("health", "the worker's health: status, checks, providers (exit 1 unless healthy)",
+                HealthCommand.USAGE, List.of("--json")));
+        add(new CommandHelp("metrics", "requests, tokens, cost, errors and connections since the worker started",
+                MetricsCommand.USAGE, List.of("--json")));
+        add(new CommandHelp("restart", "rolling restart of the worker, without refusing a request",
+                RestartCommand.USAGE, List.of("--json")));
+        add(new CommandHelp("drain", "take the worker out of service: finish requests, then stop",
+                DrainCommand.USAGE, List.of("--json")));
         add(new CommandHelp("reload", "make the running worker read its config file again",
-                ReloadCommand.USAGE + "\n  exit: 0 reloaded; 1 rejected or failed; 3 no worker answers", WORKER_FLAGS));
+                ReloadCommand.USAGE + "\n  exit: 0 reloaded; 1 rejected or failed; 3 no worker answers",
+                List.of("--json", "--config", "--host", "--port")));
         add(new CommandHelp("model", "show the routes with their health; model set SLOT provider,model changes one",
                 ModelCommand.USAGE, List.of("list", "set", "--json", "--explain", "--config")));
         add(new CommandHelp("init", "write a starter config, or import claude-code-router's (--from-ccr)",

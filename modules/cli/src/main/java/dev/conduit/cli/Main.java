@@ -53,6 +53,9 @@ public final class Main {
             case "stop" -> StopCommand.run(List.of(rest), out, err);
             case "status" -> StatusCommand.run(List.of(rest), out, err);
             case "restart" -> RestartCommand.run(List.of(rest), out, err);
+            case "health" -> HealthCommand.run(List.of(rest), out, err);
+            case "metrics" -> MetricsCommand.run(List.of(rest), out, err);
+            case "drain" -> DrainCommand.run(List.of(rest), out, err);
             case "model" -> ModelCommand.run(rest, out, err, environment);
             case "init" -> InitCommand.run(rest, out, err, environment);
             case "reload" -> ReloadCommand.run(rest, out, err, environment);

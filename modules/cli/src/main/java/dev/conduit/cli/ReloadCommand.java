@@ -2,9 +2,12 @@ package dev.conduit.cli;
 
 import dev.conduit.config.ConduitConfig;
 import dev.conduit.config.ConfigException;
+import dev.conduit.server.GatewayMXBean;
+import dev.conduit.server.RoutingMXBean;
 import dev.conduit.server.UsageException;
 import dev.conduit.server.WorkerEnvironment;
 import dev.conduit.server.WorkerOptions;
+import dev.conduit.watchdog.LocalJmx;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
@@ -14,21 +17,29 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code conduit reload}: asks the running worker to read its config file again, over
- * {@code POST /admin/reload} on the address {@code conduit run} listens on (found from the same
- * config and options), with {@code APIKEY} when the config sets one.
+ * {@code conduit reload}: asks the running worker to read its config file again. The worker of
+ * this home ({@code conduit start}, a service) is reached over JMX, its Gateway MBean's
+ * {@code reload()}; a worker in the foreground ({@code conduit run}) writes no pid file, so with
+ * {@code --config}, {@code --host} or {@code --port} the command finds it the way {@code conduit run}
+ * was told where to listen and asks over {@code POST /admin/reload}, with {@code APIKEY} when the
+ * config sets one.
  */
 final class ReloadCommand {
 
     static final String USAGE = """
+            conduit reload [--json]
+              asks the running worker of this Conduit home (over JMX) to read its config file again
+              --json  one JSON object for scripts
             conduit reload [--config FILE] [--host HOST] [--port PORT]
-              asks the running worker to read its config file again; the options find the worker
-              the way conduit run was told where to listen""";
+              asks a worker run in the foreground (conduit run), found the way conduit run was told
+              where to listen, over POST /admin/reload""";
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
@@ -37,6 +48,9 @@ final class ReloadCommand {
     private ReloadCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err, WorkerEnvironment environment) {
+        if (args.length == 0 || List.of(args).equals(List.of("--json"))) {
+            return overJmx(args.length > 0, out, err);
+        }
         WorkerOptions options;
         try {
             options = WorkerOptions.parse(args);
@@ -70,6 +84,33 @@ final class ReloadCommand {
             return Main.FAILURE;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+            return Main.FAILURE;
+        }
+    }
+
+    private static int overJmx(boolean json, PrintStream out, PrintStream err) {
+        try (LocalJmx jmx = RunningWorker.attach()) {
+            String summary = jmx.proxy(GatewayMXBean.OBJECT_NAME, GatewayMXBean.class).reload();
+            List<String> needsRestart = jmx.proxy(RoutingMXBean.OBJECT_NAME, RoutingMXBean.class).getSettingsNeedingRestart();
+            boolean applied = summary.startsWith("applied");
+            // "applied (JMX reload()): 2 providers, ..." → what is in force, or why it was rejected
+            String message = summary.substring(summary.indexOf("): ") + 3);
+            if (json) {
+                ObjectNode node = JsonOutput.object().put("result", applied ? "applied" : "rejected").put("message", message);
+                needsRestart.forEach(node.putArray("needs_restart")::add);
+                JsonOutput.print(node, out);
+            } else if (applied) {
+                out.println("Reloaded: " + message);
+            } else {
+                err.println("Rejected: " + message);
+                err.println("The worker keeps serving its previous config.");
+            }
+            return applied ? Main.OK : Main.FAILURE;
+        } catch (RunningWorker.Unavailable e) {
+            err.println(e.getMessage());
+            return e.exitCode();
+        } catch (RuntimeException e) {
+            err.println("conduit reload: the worker did not answer: " + e.getMessage());
             return Main.FAILURE;
         }
     }

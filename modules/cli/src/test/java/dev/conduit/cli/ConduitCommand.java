@@ -54,13 +54,37 @@ final class ConduitCommand {
         return new Result(process.exitValue(), read("command.out"), read("command.err"));
     }
 
+    /**
+     * Runs one of the admin scripts ({@code scripts/admin}) with {@code CONDUIT} naming a wrapper
+     * that runs this command, as cron would run it.
+     */
+    Result script(Path script, String... args) throws IOException, InterruptedException {
+        Path wrapper = home.resolve("conduit-command");
+        Files.writeString(wrapper, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
+                + "' -XX:TieredStopAtLevel=1 -cp '" + System.getProperty("java.class.path") + "' " + Main.class.getName()
+                + " \"$@\"\n");
+        wrapper.toFile().setExecutable(true);
+        List<String> command = new ArrayList<>(List.of("sh", script.toAbsolutePath().toString()));
+        command.addAll(Arrays.asList(args));
+        ProcessBuilder builder = environment(new ProcessBuilder(command), Map.of("CONDUIT", wrapper.toString()));
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(script + " did not finish within 120 s");
+        }
+        return new Result(process.exitValue(), read("command.out"), read("command.err"));
+    }
+
     /** How a command is started, for tests that start it their own way (under setsid, or script for a terminal). */
     ProcessBuilder builder(Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(Arrays.asList(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(home.resolve("command.out").toFile())
+        return environment(new ProcessBuilder(command), environment);
+    }
+
+    private ProcessBuilder environment(ProcessBuilder builder, Map<String, String> environment) {
+        builder.redirectOutput(home.resolve("command.out").toFile())
                 .redirectError(home.resolve("command.err").toFile());
         // what the machine running the tests sets must not decide a command's behaviour: a CI
         // runner's CI=true would hide whether conduit code set it, a CONDUIT_CONFIG would win

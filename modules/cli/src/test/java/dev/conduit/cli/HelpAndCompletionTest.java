@@ -86,7 +86,7 @@ class HelpAndCompletionTest {
         Path script = Files.writeString(home.resolve("conduit.bash"), out());
 
         assertThat(completions(script, "conduit st")).isEqualTo("start stop status");
-        assertThat(completions(script, "conduit reload --")).isEqualTo("--config --host --port");
+        assertThat(completions(script, "conduit reload --")).isEqualTo("--json --config --host --port");
         assertThat(completions(script, "conduit activate --shell ")).isEqualTo("sh powershell");
         assertThat(completions(script, "conduit completion ")).isEqualTo("bash zsh");
         assertThat(completions(script, "conduit help mo")).isEqualTo("model");

@@ -25,6 +25,8 @@ final class ControlLines {
             case ControlMessage.Ready ready -> "ready host=" + escape(ready.host()) + " port=" + ready.port()
                     + " drain=" + ready.drainTimeoutMillis();
             case ControlMessage.Draining draining -> "draining";
+            case ControlMessage.StoppingByRequest stopping -> "stopping deadline=" + stopping.deadlineMillis();
+            case ControlMessage.RestartRequest restart -> "restart";
             case ControlMessage.Beat beat -> "beat heap=" + beat.heapUsedBytes() + " max=" + beat.heapMaxBytes();
             case ControlMessage.Handover handover -> "handover deadline=" + handover.deadlineMillis();
             case ControlMessage.Alarm alarm -> "alarm text=" + escape(alarm.text());
@@ -48,6 +50,8 @@ final class ControlLines {
                 case "ready" -> new ControlMessage.Ready(unescape(required(fields, "host")),
                         Math.toIntExact(number(fields, "port")), number(fields, "drain"));
                 case "draining" -> new ControlMessage.Draining();
+                case "stopping" -> new ControlMessage.StoppingByRequest(number(fields, "deadline"));
+                case "restart" -> new ControlMessage.RestartRequest();
                 case "beat" -> new ControlMessage.Beat(number(fields, "heap"), number(fields, "max"));
                 case "handover" -> new ControlMessage.Handover(number(fields, "deadline"));
                 case "alarm" -> new ControlMessage.Alarm(unescape(fields.getOrDefault("text", "")));

@@ -23,6 +23,15 @@ public sealed interface ControlMessage {
     /** The worker has stopped accepting and drains (SIGTERM or a {@link Handover}). */
     record Draining() implements ControlMessage {}
 
+    /**
+     * The worker drains at an operator's request (JMX {@code drain}) and exits within
+     * {@code deadlineMillis}: the supervisor starts no replacement until it is told to.
+     */
+    record StoppingByRequest(long deadlineMillis) implements ControlMessage {}
+
+    /** An operator asked the worker (JMX {@code restart}) for a rolling restart, which only the supervisor can do. */
+    record RestartRequest() implements ControlMessage {}
+
     /** Sent every second while the worker runs; carries the heap in use after the last collection. */
     record Beat(long heapUsedBytes, long heapMaxBytes) implements ControlMessage {}
 

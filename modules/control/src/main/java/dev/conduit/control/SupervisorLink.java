@@ -70,13 +70,41 @@ public final class SupervisorLink implements AutoCloseable {
     /** The worker listens on {@code host:port}; tells the supervisor now and after every reconnect. */
     public void ready(String host, int port, Duration drainTimeout) {
         ready = new ControlMessage.Ready(host, port, drainTimeout.toMillis());
-        sendQuietly(ready);
+        sendNow(ready);
     }
 
     /** The worker has begun to drain. */
     public void draining() {
         draining = true;
-        sendQuietly(new ControlMessage.Draining());
+        sendNow(new ControlMessage.Draining());
+    }
+
+    /**
+     * The worker drains at an operator's request: the supervisor must not replace it.
+     * False when the supervisor cannot be told now (the link is down).
+     */
+    public boolean stoppingByRequest(Duration deadline) {
+        draining = true;
+        return sendNow(new ControlMessage.StoppingByRequest(deadline.toMillis()));
+    }
+
+    /** Asks the supervisor for a rolling restart; false when it cannot be told now (the link is down). */
+    public boolean requestRestart() {
+        return sendNow(new ControlMessage.RestartRequest());
+    }
+
+    private boolean sendNow(ControlMessage message) {
+        LineChannel channel = current;
+        if (channel == null) {
+            return false;
+        }
+        try {
+            channel.send(message);
+            return true;
+        } catch (IOException e) {
+            channel.close(); // the link thread reconnects and repeats the state
+            return false;
+        }
     }
 
     private void run() {
@@ -140,17 +168,6 @@ public final class SupervisorLink implements AutoCloseable {
             // the beat loop notices and reconnects
         }
         channel.close();
-    }
-
-    private void sendQuietly(ControlMessage message) {
-        LineChannel channel = current;
-        if (channel != null) {
-            try {
-                channel.send(message);
-            } catch (IOException e) {
-                channel.close(); // the link thread reconnects and repeats the state
-            }
-        }
     }
 
     private void pause() {

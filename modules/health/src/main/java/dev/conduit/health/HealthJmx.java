@@ -37,6 +37,11 @@ public final class HealthJmx extends StandardEmitterMBean implements HealthMXBea
     }
 
     @Override
+    public int getStatusLevel() {
+        return monitoring.health().evaluate().status().ordinal();
+    }
+
+    @Override
     public String getReason() {
         return monitoring.health().evaluate().reason();
     }

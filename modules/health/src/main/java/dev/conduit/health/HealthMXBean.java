@@ -20,6 +20,9 @@ public interface HealthMXBean {
     @Description("healthy, degraded or unhealthy: the worst status of the checks, evaluated now")
     String getStatus();
 
+    @Description("The same as a number for monitoring: 0 healthy, 1 degraded, 2 unhealthy")
+    int getStatusLevel();
+
     @Description("Why: the checks that set the status, with their reasons")
     String getReason();
 

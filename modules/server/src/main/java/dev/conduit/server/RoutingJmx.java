@@ -7,6 +7,7 @@ import dev.conduit.config.RouterConfig;
 import dev.conduit.config.RoutingRule;
 import dev.conduit.config.RuleCondition;
 import dev.conduit.management.Descriptions;
+import dev.conduit.routing.CircuitState;
 import dev.conduit.routing.Failover;
 import dev.conduit.routing.TargetStats;
 import dev.conduit.server.reload.ReloadOutcome;
@@ -47,7 +48,11 @@ final class RoutingJmx extends StandardEmitterMBean implements RoutingMXBean {
                 new MBeanNotificationInfo(new String[] {CONFIG_RELOADED}, Notification.class.getName(),
                         "A reload put a new config in force"),
                 new MBeanNotificationInfo(new String[] {CONFIG_REJECTED}, Notification.class.getName(),
-                        "A reload rejected the config; the previous one keeps serving")));
+                        "A reload rejected the config; the previous one keeps serving"),
+                new MBeanNotificationInfo(new String[] {BREAKER_OPENED}, Notification.class.getName(),
+                        "A target's circuit breaker opened: requests skip it"),
+                new MBeanNotificationInfo(new String[] {BREAKER_CLOSED}, Notification.class.getName(),
+                        "A target's circuit breaker closed: the target is back in service")));
         this.config = config;
         this.failover = failover;
         this.reloads = reloads;
@@ -160,6 +165,16 @@ final class RoutingJmx extends StandardEmitterMBean implements RoutingMXBean {
     void announce(ReloadOutcome outcome) {
         sendNotification(new Notification(outcome.applied() ? CONFIG_RELOADED : CONFIG_REJECTED, this,
                 sequence.incrementAndGet(), outcome.at().toEpochMilli(), outcome.summary()));
+    }
+
+    /** Sends {@value #BREAKER_OPENED} or {@value #BREAKER_CLOSED} for a breaker's change; half-open is not news. */
+    void breakerChanged(RouteTarget target, CircuitState from, CircuitState to) {
+        boolean open = to == CircuitState.OPEN || to == CircuitState.FORCED_OPEN;
+        boolean wasOpen = from == CircuitState.OPEN || from == CircuitState.FORCED_OPEN;
+        if (open && !wasOpen || to == CircuitState.CLOSED && from != CircuitState.CLOSED) {
+            sendNotification(new Notification(open ? BREAKER_OPENED : BREAKER_CLOSED, this, sequence.incrementAndGet(),
+                    System.currentTimeMillis(), target + ": breaker " + from + " → " + to));
+        }
     }
 
     @Override

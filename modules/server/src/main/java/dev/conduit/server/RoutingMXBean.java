@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * {@value #OBJECT_NAME}: the routes and rules in force, every target's breaker and counters, the
  * config reload, and why a request goes where it does. A reload sends {@value #CONFIG_RELOADED} or {@value #CONFIG_REJECTED}, with the
- * outcome as the message.
+ * outcome as the message; a breaker that opens or closes sends {@value #BREAKER_OPENED} or {@value #BREAKER_CLOSED}.
  */
 @Description("Routing of this Conduit worker: the routes and rules in force, the config reload, and why a request "
         + "goes where it does")
@@ -19,6 +19,12 @@ public interface RoutingMXBean {
 
     /** The notification type of a reload whose config was rejected; the previous config keeps serving. */
     String CONFIG_REJECTED = "dev.conduit.config.rejected";
+
+    /** The notification type of a breaker that opened (after failures, or by openBreaker): its target is skipped. */
+    String BREAKER_OPENED = "dev.conduit.breaker.opened";
+
+    /** The notification type of a breaker that closed: its target is back in service. */
+    String BREAKER_CLOSED = "dev.conduit.breaker.closed";
 
     @Description("The config file in force and what pointed at it")
     String getConfigSource();

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * (the service's SIGUSR2), and shows the supervisor's alarm (a crash loop) as the {@code
  * supervisor} health check.
  */
-final class SupervisedWorker implements SupervisorLink.Commands {
+final class SupervisedWorker implements SupervisorLink.Commands, Supervision {
 
     private static final Logger LOG = LoggerFactory.getLogger(SupervisedWorker.class);
 
@@ -39,6 +39,7 @@ final class SupervisedWorker implements SupervisorLink.Commands {
     static SupervisedWorker link(Worker worker, Path socket, WorkerOptions options) {
         SupervisedWorker supervised = new SupervisedWorker(worker, socket, options);
         worker.addHealthCheck(supervised::check);
+        worker.supervisedBy(supervised);
         supervised.link.ready(worker.config().host(), worker.port(), worker.config().drainTimeout());
         return supervised;
     }
@@ -64,6 +65,20 @@ final class SupervisedWorker implements SupervisorLink.Commands {
     @Override
     public void reload() {
         worker.reload(ReloadTrigger.SUPERVISOR);
+    }
+
+    @Override
+    public void requestRestart() {
+        if (!link.requestRestart()) {
+            throw new IllegalStateException("the supervisor cannot be reached now; try again, or use conduit restart");
+        }
+    }
+
+    @Override
+    public void stoppingByRequest(Duration deadline) {
+        if (!link.stoppingByRequest(deadline)) {
+            LOG.warn("the supervisor could not be told that this worker drains on request: it may start a replacement");
+        }
     }
 
     @Override

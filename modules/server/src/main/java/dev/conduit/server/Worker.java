@@ -31,6 +31,7 @@ import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -47,12 +48,17 @@ import org.slf4j.LoggerFactory;
 public final class Worker {
 
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    /** How long a successor tries to take the remote JMX port beyond its predecessor's drain. */
+    private static final Duration REMOTE_JMX_WAIT = Duration.ofSeconds(30);
 
     private final Swappable<Gateway> gateways;
     private final ConduitServer server;
     private final WorkerMonitoring monitoring;
     private final ConfigReloader reloader;
     private final Optional<ConfigFileWatcher> watcher;
+    private final GatewayJmx gatewayJmx;
+    private final ProviderMBeans providerMBeans;
+    private volatile RemoteJmx remoteJmx;
 
     private Worker(Swappable<Gateway> gateways, ConduitServer server, WorkerMonitoring monitoring,
             ConfigReloader reloader, Optional<ConfigFileWatcher> watcher) {
@@ -61,6 +67,8 @@ public final class Worker {
         this.monitoring = monitoring;
         this.reloader = reloader;
         this.watcher = watcher;
+        this.gatewayJmx = new GatewayJmx(this::config, this::port, reloader, server.drainCoordinator(), this::drainAndStop);
+        this.providerMBeans = new ProviderMBeans(this::config, monitoring.monitoring(), this::upstreamPools);
     }
 
     /** Loads the config and starts listening; the returned worker serves until {@link #stop()}. */
@@ -76,6 +84,7 @@ public final class Worker {
     /** @param quietPeriod how long the config file must stay unchanged before a change is reloaded */
     static Worker start(WorkerOptions options, WorkerEnvironment environment, Duration quietPeriod)
             throws ConfigException, StartupException {
+        Optional<RemoteJmxSettings> remoteJmx = RemoteJmxSettings.from(environment.variables());
         ConfigLoader loader = environment.configLoader();
         ConduitConfig config = listening(loader.load(options.config()), options);
         Path logFile = environment.conduitHome().resolve("logs/worker.log");
@@ -113,6 +122,9 @@ public final class Worker {
         Worker worker = new Worker(gateways, server, monitoring, reloader,
                 watch(config, quietPeriod, () -> reloader.reload(ReloadTrigger.FILE_CHANGE)));
         worker.registerMBeans();
+        if (remoteJmx.isPresent()) {
+            worker.startRemoteJmx(remoteJmx.get(), options.successor());
+        }
         monitoring.started(server.drainCoordinator());
         Banner.log(config, server.port(), Version.current(), sinceProcessStart());
         return worker;
@@ -151,7 +163,52 @@ public final class Worker {
         RoutingJmx routing = new RoutingJmx(this::config, this::failover, reloader,
                 request -> RouteExplainer.explain(gateways.current().router(), request, "the request"));
         reloader.onOutcome(routing::announce);
+        failover().breakers().onChange(routing::breakerChanged);
         Mbeans.register(routing, Mbeans.name("Routing"));
+        reloader.onOutcome(gatewayJmx::announce);
+        Mbeans.register(gatewayJmx, Mbeans.name("Gateway"));
+        providerMBeans.apply(config());
+        reloader.onApplied(next -> providerMBeans.apply(next.config()));
+    }
+
+    /**
+     * A successor of a rolling restart shares the port of its predecessor, which still holds the
+     * JMX port: it retries until the predecessor has gone. Any other worker that cannot listen stops.
+     */
+    private void startRemoteJmx(RemoteJmxSettings settings, boolean successor) throws StartupException {
+        if (!successor) {
+            try {
+                remoteJmx = RemoteJmx.start(settings);
+            } catch (StartupException e) {
+                stop();
+                throw e;
+            }
+            return;
+        }
+        Thread.ofVirtual().name("remote-jmx").start(() -> {
+            Instant giveUp = Instant.now().plus(config().drainTimeout()).plus(REMOTE_JMX_WAIT);
+            while (remoteJmx == null && Instant.now().isBefore(giveUp)) {
+                try {
+                    remoteJmx = RemoteJmx.start(settings);
+                } catch (StartupException busy) {
+                    LOG.debug("remote JMX not yet: {}", busy.getMessage());
+                    try {
+                        Thread.sleep(1000); // the predecessor frees the port when it exits
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+            if (remoteJmx == null) {
+                LOG.error("remote JMX could not listen on {}:{}: the previous worker kept the port", settings.host(),
+                        settings.port());
+            }
+        });
+    }
+
+    /** A supervisor runs this worker: JMX restart() and drain() go through it. */
+    void supervisedBy(Supervision supervision) {
+        gatewayJmx.supervisedBy(supervision);
     }
 
     /**
@@ -160,7 +217,7 @@ public final class Worker {
      */
     public CompletableFuture<Void> drainAndStop(Duration deadline) {
         LOG.info("stopping gracefully: streams may run for up to {} s", deadline.toSeconds());
-        return stopAfter(() -> server.drainAndStop(deadline));
+        return stopAfter(deadline, () -> server.drainAndStop(deadline));
     }
 
     /**
@@ -169,12 +226,13 @@ public final class Worker {
      */
     public CompletableFuture<Void> handOverAndStop(Duration deadline) {
         LOG.info("handing over to the next worker: streams may run for up to {} s", deadline.toSeconds());
-        return stopAfter(() -> server.handOverAndStop(deadline));
+        return stopAfter(deadline, () -> server.handOverAndStop(deadline));
     }
 
-    private CompletableFuture<Void> stopAfter(Supplier<CompletableFuture<Void>> drain) {
+    private CompletableFuture<Void> stopAfter(Duration deadline, Supplier<CompletableFuture<Void>> drain) {
         stopReloading();
         monitoring.draining();
+        gatewayJmx.draining(deadline);
         return drain.get().whenComplete((done, failure) -> {
             monitoring.close();
             gateways.close();
@@ -279,6 +337,12 @@ public final class Worker {
         stopReloading();
         Mbeans.unregister(Mbeans.name("Connections"));
         Mbeans.unregister(Mbeans.name("Routing"));
+        Mbeans.unregister(Mbeans.name("Gateway"));
+        if (remoteJmx != null) {
+            remoteJmx.close();
+            remoteJmx = null;
+        }
+        providerMBeans.close();
         monitoring.close();
         try {
             server.stop();

@@ -143,6 +143,6 @@ class RoutingMBeanTest {
         for (MBeanOperationInfo operation : info.getOperations()) {
             assertThat(operation.getDescription()).as(operation.getName()).isNotBlank().isNotEqualTo(operation.getName());
         }
-        assertThat(info.getNotifications()).hasSize(2);
+        assertThat(info.getNotifications()).hasSize(4);
     }
 }

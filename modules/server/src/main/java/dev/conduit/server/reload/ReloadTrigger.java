@@ -6,7 +6,7 @@ public enum ReloadTrigger {
     FILE_CHANGE("the config file changed"),
     /** {@code conduit reload}, through {@code POST /admin/reload} */
     ADMIN_ENDPOINT("conduit reload"),
-    /** the {@code reload()} operation of {@code dev.conduit:type=Routing} */
+    /** the {@code reload()} operation of {@code dev.conduit:type=Gateway} or {@code type=Routing} ({@code conduit reload}) */
     JMX("JMX reload()"),
     /** the service's reload signal (SIGUSR2 to jsvc, systemctl reload), passed on by the supervisor */
     SUPERVISOR("the service's reload signal");

@@ -16,7 +16,7 @@ final class Departures {
 
     private static final Logger LOG = LoggerFactory.getLogger(Departures.class);
     /** Beyond a worker's drain deadline, how long it gets before SIGKILL. */
-    private static final Duration EXIT_MARGIN = Duration.ofSeconds(10);
+    static final Duration EXIT_MARGIN = Duration.ofSeconds(10);
 
     private final EventLoop loop;
     private final List<TrackedWorker> leaving = new ArrayList<>();

@@ -140,6 +140,10 @@ final class WorkerKeeper {
             case ControlMessage.Hello hello -> hello(channel, hello);
             case ControlMessage.Ready ready -> find(channel).ifPresent(worker -> ready(worker, ready));
             case ControlMessage.Draining draining -> find(channel).ifPresent(this::draining);
+            case ControlMessage.StoppingByRequest stopping -> find(channel).ifPresent(worker ->
+                    stoppingByRequest(worker, Duration.ofMillis(stopping.deadlineMillis())));
+            case ControlMessage.RestartRequest request -> find(channel).filter(worker -> worker == primary)
+                    .ifPresent(worker -> restartOnRequest(worker));
             case ControlMessage.Beat beat -> find(channel).ifPresent(worker -> {
                 worker.lastBeatAt = clock.instant();
                 worker.heapUsedBytes = beat.heapUsedBytes();
@@ -219,6 +223,33 @@ final class WorkerKeeper {
         } else if (!environment.portShared() && worker.leaving() && state == SupervisorState.ROLLING && successor == null) {
             successor = launch("rolling restart (after the old worker stopped listening)");
         }
+    }
+
+    /** An operator drained the serving worker (JMX drain): it leaves, and nothing replaces it until a restart. */
+    private void stoppingByRequest(TrackedWorker worker, Duration deadline) {
+        if (worker != primary || state != SupervisorState.SERVING) {
+            draining(worker);
+            return;
+        }
+        LOG.info("worker pid {} drains at an operator's request: no new worker starts until restartWorker()", worker.pid());
+        worker.draining = true;
+        primary = null;
+        state = SupervisorState.STOPPED;
+        cancelRestartTimer();
+        leaving.add(worker, "drained by an operator");
+        leaving.killAfter(worker, deadline.plus(Departures.EXIT_MARGIN));
+    }
+
+    /** The worker relays an operator's restart (its JMX restart()): a rolling restart, as restartWorker() does. */
+    private void restartOnRequest(TrackedWorker worker) {
+        LOG.info("worker pid {} asks for a rolling restart (an operator's JMX restart())", worker.pid());
+        CompletableFuture<String> done = new CompletableFuture<>();
+        done.whenComplete((result, failure) -> {
+            if (failure != null) {
+                LOG.warn("the restart the worker asked for failed: {}", failure.getMessage());
+            }
+        });
+        restart(done);
     }
 
     // --- starting, serving, exiting ---

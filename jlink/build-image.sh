@@ -24,8 +24,10 @@ mkdir -p "$modular"
 
 for jar in "$jars"/*.jar; do
   name=$(basename "$jar")
-  description=$("$bin/jar" --describe-module --file "$jar" 2>/dev/null || true)
-  if printf '%s' "$description" | grep -q 'No module descriptor found'; then
+  description=$("$bin/jar" --describe-module --file "$jar")
+  # a bash match, not `printf | grep -q`: grep -q exits at the first match, a long description's
+  # printf then dies of SIGPIPE, and pipefail turned that into "has a descriptor" now and then
+  if [[ $description == *'No module descriptor found'* ]]; then
     # an automatic module: give it the descriptor jdeps derives from its byte code
     module=$(printf '%s\n' "$description" | sed -n 's/^\([A-Za-z0-9_.]*\)@.* automatic$/\1/p')
     # --ignore-missing-deps: compile-only annotations (javax.annotation) and optional tracers are absent

@@ -4,6 +4,7 @@ import dev.conduit.control.ControlMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,24 @@ final class Departures {
     void terminate(TrackedWorker worker, String reason) {
         add(worker, reason);
         worker.process.terminate();
+    }
+
+    /**
+     * A hung worker leaves: a thread dump if it can give one (taken off the loop), SIGTERM, SIGKILL
+     * after {@code grace}; a stopped process (SIGSTOP) can do neither, and is killed at once.
+     */
+    void removeHung(TrackedWorker worker, String reason, WorkerInspector inspector, Executor blocking, Duration grace) {
+        add(worker, reason);
+        blocking.execute(() -> {
+            boolean stopped = inspector.stopped(worker.pid());
+            LOG.info("worker pid {}: {}", worker.pid(), stopped
+                    ? "no thread dump: the process is stopped (SIGSTOP); it can neither answer nor drain"
+                    : inspector.saveThreadDump(worker.pid()).orElse("no thread dump"));
+            loop.execute(() -> {
+                worker.process.terminate();
+                killAfter(worker, stopped ? Duration.ZERO : grace);
+            });
+        });
     }
 
     /** Marks a worker that drains already (SIGTERM from outside) as leaving. */

@@ -7,7 +7,6 @@ import dev.conduit.watchdog.RunDirectory;
 import dev.conduit.watchdog.WatchdogSettings;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +42,7 @@ final class WorkerKeeper {
     private final Departures leaving;
     private long adoptingPid = -1;
     private EventLoop.Timer adoptTimer;
-    private EventLoop.Timer restartTimer;
-    private Instant restartAt;
+    private final BackoffTimer backoff;
     private boolean started;
     private long restarts;
     private SupervisorStatus.LastExit lastExit;
@@ -60,6 +58,7 @@ final class WorkerKeeper {
         this.run = environment.run();
         this.policy = policy;
         this.leaving = new Departures(loop);
+        this.backoff = new BackoffTimer(loop, clock);
         this.watch = new WorkerWatch(settings, environment, policy, this::hung,
                 (worker, reason) -> roll("memory: " + reason, new CompletableFuture<>()));
         this.alarm = new CrashLoopAlarm(settings, environment.events(),
@@ -98,7 +97,7 @@ final class WorkerKeeper {
             }
             case BACKOFF, STOPPED -> {
                 acknowledgeFailures();
-                cancelRestartTimer();
+                backoff.cancel();
                 pending.awaitServe(done);
                 launchPrimary("restart requested");
             }
@@ -235,7 +234,7 @@ final class WorkerKeeper {
         worker.draining = true;
         primary = null;
         state = SupervisorState.STOPPED;
-        cancelRestartTimer();
+        backoff.cancel();
         leaving.add(worker, "drained by an operator");
         leaving.killAfter(worker, deadline.plus(Departures.EXIT_MARGIN));
     }
@@ -349,11 +348,8 @@ final class WorkerKeeper {
             return;
         }
         state = SupervisorState.BACKOFF;
-        restartAt = clock.instant().plus(wait);
         LOG.info("next worker in {} ms", wait.toMillis());
-        restartTimer = loop.schedule(wait, () -> {
-            restartTimer = null;
-            restartAt = null;
+        backoff.schedule(wait, () -> {
             launchPrimary("restart after failure: " + reason);
             publish();
         });
@@ -363,14 +359,6 @@ final class WorkerKeeper {
     private void acknowledgeFailures() {
         policy.reset();
         alarm.clear();
-    }
-
-    private void cancelRestartTimer() {
-        if (restartTimer != null) {
-            restartTimer.cancel();
-            restartTimer = null;
-            restartAt = null;
-        }
     }
 
     // --- rolling restarts ---
@@ -423,7 +411,7 @@ final class WorkerKeeper {
 
     private void stopAll(SupervisorState target, String reason) {
         state = target;
-        cancelRestartTimer();
+        backoff.cancel();
         if (adoptingPid >= 0) {
             adoptTimer.cancel();
             adopt(adoptingPid, "adopted to be stopped").ifPresent(worker -> primary = worker);
@@ -475,26 +463,13 @@ final class WorkerKeeper {
         publish();
     }
 
-    /**
-     * Replaces a hung worker: a thread dump if it can give one, SIGTERM, SIGKILL after the grace
-     * period; a stopped process can do neither, and is killed at once.
-     */
+    /** Replaces a hung worker (see {@link Departures#removeHung}). */
     private void hung(TrackedWorker worker, String problem) {
         LOG.error("worker pid {} is hung ({}): replacing it", worker.pid(), problem);
         environment.events().hung(worker.pid(), problem);
         primary = null;
-        leaving.add(worker, "hung: " + problem);
-        WorkerInspector inspector = environment.inspector();
-        environment.blocking().execute(() -> {
-            boolean stopped = inspector.stopped(worker.pid());
-            LOG.info("worker pid {}: {}", worker.pid(), stopped
-                    ? "no thread dump: the process is stopped (SIGSTOP); it can neither answer nor drain"
-                    : inspector.saveThreadDump(worker.pid()).orElse("no thread dump"));
-            loop.execute(() -> {
-                worker.process.terminate();
-                leaving.killAfter(worker, stopped ? Duration.ZERO : settings.hangGrace());
-            });
-        });
+        leaving.removeHung(worker, "hung: " + problem, environment.inspector(), environment.blocking(),
+                settings.hangGrace());
         failed("the previous worker hung: " + problem);
     }
 
@@ -519,6 +494,6 @@ final class WorkerKeeper {
 
     private void publish() {
         status = new SupervisorStatus(state, primary == null ? SupervisorStatus.WorkerSnapshot.NONE : primary.snapshot(),
-                restarts, policy.failuresInWindow(), alarm.raised(), lastExit, restartAt);
+                restarts, policy.failuresInWindow(), alarm.raised(), lastExit, backoff.due());
     }
 }

@@ -5,11 +5,12 @@
       an OpenAI-compatible mock that answers every POST with a stream of CHUNKS content chunks,
       one every INTERVAL_MS, then a finish chunk, a usage chunk and [DONE] (HTTP/1.1 keep-alive,
       chunked). Prints "ready" once it listens on 127.0.0.1:PORT.
-  streams.py clients URL BODY_FILE STREAMS CHUNKS TIMEOUT_S
-      opens STREAMS connections at once, POSTs BODY_FILE on each and reads the Anthropic stream to
-      its end. Prints one RESULT line: streams completed, failed, the longest gap between two reads
-      and the slowest stream. A stream that is not a 200 with CHUNKS text deltas and message_stop
-      counts as failed.
+  streams.py clients URL BODY_FILE STREAMS CHUNKS TIMEOUT_S [openai]
+      opens STREAMS connections at once, POSTs BODY_FILE on each and reads the stream to its end:
+      Anthropic's (via Conduit), or with "openai" the mock's own (direct, the baseline). Prints one
+      RESULT line: streams completed, failed, the longest gap between two reads and the slowest
+      stream. A stream that is not a 200 with CHUNKS text deltas and its end (message_stop, or
+      [DONE]) counts as failed.
 """
 import asyncio
 import json
@@ -28,10 +29,11 @@ async def upstream(port, chunks, interval):
         try:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
-                length = 0
+                length, close = 0, False
                 for line in head.split(b"\r\n"):
                     if line.lower().startswith(b"content-length:"):
                         length = int(line.split(b":", 1)[1])
+                    close = close or line.lower() == b"connection: close"
                 await reader.readexactly(length)
                 writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
                              b"Transfer-Encoding: chunked\r\n\r\n")
@@ -47,6 +49,8 @@ async def upstream(port, chunks, interval):
                                     "usage": {"prompt_tokens": 10, "completion_tokens": chunks, "total_tokens": 10 + chunks}}))
                 writer.write(b"e\r\ndata: [DONE]\n\n\r\n0\r\n\r\n")
                 await writer.drain()
+                if close:
+                    break
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
         finally:
@@ -58,7 +62,7 @@ async def upstream(port, chunks, interval):
         await server.serve_forever()
 
 
-async def clients(url, body, streams, chunks, timeout):
+async def clients(url, body, streams, chunks, timeout, openai):
     host, port = url.split("//", 1)[1].split("/", 1)[0].split(":")
     path = "/" + url.split("//", 1)[1].split("/", 1)[1]
     request = (b"POST %s HTTP/1.1\r\nHost: %s:%s\r\nContent-Type: application/json\r\n"
@@ -86,8 +90,9 @@ async def clients(url, body, streams, chunks, timeout):
                 received += piece
             writer.close()
             text = received.decode("utf-8", "replace")
-            deltas = text.count('"type":"text_delta"')
-            if not text.startswith("HTTP/1.1 200") or "event: message_stop" not in text or deltas < chunks:
+            deltas = text.count('"content":"word' if openai else '"type":"text_delta"')
+            end = "data: [DONE]" if openai else "event: message_stop"
+            if not text.startswith("HTTP/1.1 200") or end not in text or deltas < chunks:
                 failures.append("stream %d: %s" % (index, text[:200].replace("\r\n", " | ")))
             else:
                 gaps.append(gap)
@@ -112,7 +117,8 @@ def main():
         asyncio.run(upstream(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]) / 1000))
     else:
         body = open(sys.argv[3], "rb").read()
-        asyncio.run(clients(sys.argv[2], body, int(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6])))
+        asyncio.run(clients(sys.argv[2], body, int(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6]),
+                            sys.argv[7:] == ["openai"]))
 
 
 main()

@@ -53,6 +53,7 @@ public final class MockUpstream implements AutoCloseable {
     private final BlockingQueue<RecordedRequest> arrivals = new LinkedBlockingQueue<>();
     private final BlockingQueue<Long> cancellations = new LinkedBlockingQueue<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> connections = ConcurrentHashMap.newKeySet();
     private final Map<String, CompletableFuture<Long>> cancellationsByUser = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<RecordedRequest>> arrivalsByUser = new ConcurrentHashMap<>();
     private volatile Function<RecordedRequest, MockReply> fallback = request ->
@@ -148,6 +149,11 @@ public final class MockUpstream implements AutoCloseable {
         this.fallback = replies;
     }
 
+    /** How many connections requests have come on so far: one per request means none was reused. */
+    public int connectionsUsed() {
+        return connections.size();
+    }
+
     public List<RecordedRequest> received() {
         return List.copyOf(received);
     }
@@ -162,6 +168,7 @@ public final class MockUpstream implements AutoCloseable {
     }
 
     private void serve(Request request, Response response, Callback callback) throws IOException {
+        connections.add(request.getConnectionMetaData().getId());
         String body = Content.Source.asString(request, StandardCharsets.UTF_8);
         Map<String, String> headers = new java.util.TreeMap<>();
         for (HttpField field : request.getHeaders()) {
@@ -365,6 +372,7 @@ public final class MockUpstream implements AutoCloseable {
         cancellationsByUser.clear();
         fallback = request -> MockReply.json(200, OpenAiChunks.completion("Hello from the mock upstream.", "stop", 10, 7));
         arrivalsByUser.clear();
+        connections.clear();
     }
 
     /** What a well-behaved HTTP client never does, seen by this mock (empty, hopefully). */

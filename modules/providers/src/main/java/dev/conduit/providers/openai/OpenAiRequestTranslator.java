@@ -192,9 +192,25 @@ public final class OpenAiRequestTranslator {
             blocks.forEach(block -> textPart(block, true, parts));
             return parts;
         }
-        StringBuilder text = new StringBuilder();
+        String text = paragraphs(blocks);
+        return text.isEmpty() ? null : Json.NODES.stringNode(text);
+    }
+
+    /**
+     * The blocks' texts, one paragraph each. A lone block (most messages) is its text as it is,
+     * and a builder sized up front never grows: system prompts are kilobytes long.
+     */
+    private static String paragraphs(List<ContentBlock.Text> blocks) {
+        if (blocks.size() == 1) {
+            return blocks.getFirst().text();
+        }
+        int length = blocks.size();
+        for (ContentBlock.Text block : blocks) {
+            length += block.text().length();
+        }
+        StringBuilder text = new StringBuilder(length);
         blocks.forEach(block -> appendParagraph(text, block.text()));
-        return text.isEmpty() ? null : Json.NODES.stringNode(text.toString());
+        return text.toString();
     }
 
     private static void textPart(ContentBlock.Text block, boolean cache, ArrayNode parts) {

@@ -34,6 +34,7 @@ public final class StreamRelay {
             translation.ensureStarted();
             sink.send(new StreamEvent.Ping());
         }, sink);
+        boolean broken = false;
         while (!translation.finished()) {
             try {
                 if (!call.next(parser::feed, pings::onQuiet)) {
@@ -45,6 +46,7 @@ public final class StreamRelay {
                     translation.onEnd(provider);
                 }
             } catch (UpstreamException | SseException failed) {
+                broken = true;
                 if (!translation.started()) {
                     throw failed instanceof UpstreamException upstream ? upstream
                             : new UpstreamException(502, label + " answered with a malformed event stream",
@@ -60,6 +62,9 @@ public final class StreamRelay {
                         ? ApiError.anthropicType(upstream.status()) : "api_error", message);
             }
             pings.flush();
+        }
+        if (!broken) {
+            call.answered(); // the body's end may still be on its way: the connection stays pooled
         }
     }
 }

@@ -24,6 +24,7 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * One request to a provider, waited on by the request's own (virtual) thread. While it waits —
@@ -34,6 +35,9 @@ import org.eclipse.jetty.io.Content;
  */
 public final class UpstreamCall implements AutoCloseable {
 
+    /** At most this many pieces of a body's tail are read on close; a body still flowing is aborted. */
+    private static final int TAIL_PIECES = 4;
+
     /** The limits of one call and how often they are checked. */
     record Limits(UpstreamTimeouts timeouts, Duration tick) {}
 
@@ -41,6 +45,7 @@ public final class UpstreamCall implements AutoCloseable {
     private final Limits limits;
     private final String label;
     private final ClientLink link;
+    private final Scheduler scheduler;
     private final Semaphore signal = new Semaphore(0);
     private final long sentAt = System.nanoTime();
 
@@ -54,16 +59,19 @@ public final class UpstreamCall implements AutoCloseable {
     private long lastBodyAt;
     private long lastCheckAt = System.nanoTime();
     private boolean complete;
+    /** The caller has all of the answer it needs (a stream's last event); see {@link #answered()}. */
+    private boolean answered;
 
-    private UpstreamCall(Request request, Limits limits, String label, ClientLink link) {
+    private UpstreamCall(Request request, Limits limits, String label, ClientLink link, Scheduler scheduler) {
         this.request = request;
         this.limits = limits;
         this.label = label;
         this.link = link;
+        this.scheduler = scheduler;
     }
 
-    static UpstreamCall send(Request request, Limits limits, String label, ClientLink link) {
-        UpstreamCall call = new UpstreamCall(request, limits, label, link);
+    static UpstreamCall send(Request request, Limits limits, String label, ClientLink link, Scheduler scheduler) {
+        UpstreamCall call = new UpstreamCall(request, limits, label, link, scheduler);
         request.onRequestCommit(committed -> call.requestSent = true);
         request.onResponseContentSource((response, source) -> {
             call.head = response;
@@ -285,12 +293,77 @@ public final class UpstreamCall implements AutoCloseable {
 
     /**
      * Ends the call. One whose body was read to the end is left alone: its connection is already
-     * back in the pool, serving someone else.
+     * back in the pool, serving someone else. A stream whose translation ended with its last event
+     * has usually received the rest of its body too (the end of the chunked encoding): reading it
+     * here, without waiting, returns the connection to the pool instead of closing it, so the next
+     * stream does not pay for a new connection and TLS handshake. A finished answer whose end is
+     * still on its way gets a tick for it ({@link #answered()}); anything else is aborted.
      */
     @Override
     public void close() {
-        if (!complete) {
-            abort(new IOException("call closed before its answer was read"));
+        if (complete || endedWithoutWaiting()) {
+            return;
         }
+        if (answered && body != null && !demandPending) {
+            // the end of the chunked encoding is often a moment behind the last event: read it off
+            // this thread, and abort only if it is not there within a tick
+            Scheduler.Task late = scheduler.schedule(() -> abort("the answer's end did not follow its last event"),
+                    limits.tick().toMillis(), TimeUnit.MILLISECONDS);
+            body.demand(() -> readTail(late));
+            return;
+        }
+        abort(new IOException("call closed before its answer was read"));
+    }
+
+    /**
+     * Marks the answer as complete for the caller (its stream's last event came): closing the call
+     * then lets the rest of the body arrive instead of aborting it.
+     */
+    public void answered() {
+        answered = true;
+    }
+
+    /** Reads a finished answer's tail as Jetty delivers it, until its end or a failure. */
+    private void readTail(Scheduler.Task late) {
+        while (true) {
+            Content.Chunk chunk = body.read();
+            if (chunk == null) {
+                body.demand(() -> readTail(late));
+                return;
+            }
+            try {
+                if (Content.Chunk.isFailure(chunk) || chunk.isLast()) {
+                    late.cancel();
+                    return;
+                }
+            } finally {
+                chunk.release();
+            }
+        }
+    }
+
+    /** Reads what is left of the body if all of it is here already; true when that reached its end. */
+    private boolean endedWithoutWaiting() {
+        if (body == null || demandPending) {
+            return false;
+        }
+        for (int piece = 0; piece < TAIL_PIECES; piece++) {
+            Content.Chunk chunk = body.read();
+            if (chunk == null) {
+                return false;
+            }
+            try {
+                if (Content.Chunk.isFailure(chunk)) {
+                    return false;
+                }
+                if (chunk.isLast()) {
+                    complete = true;
+                    return true;
+                }
+            } finally {
+                chunk.release();
+            }
+        }
+        return false;
     }
 }

@@ -73,7 +73,7 @@ public final class UpstreamClient implements AutoCloseable {
                 .body(new BytesRequestContent("application/json", body))
                 // our own checks end the call with a precise message; this is the backstop
                 .timeout(timeouts.total().toMillis() + 2_000, TimeUnit.MILLISECONDS);
-        return UpstreamCall.send(request, new UpstreamCall.Limits(timeouts, tick), label, link);
+        return UpstreamCall.send(request, new UpstreamCall.Limits(timeouts, tick), label, link, http.getScheduler());
     }
 
     /** GETs {@code uri} (a provider's free model list, for probes); the caller closes the call. */
@@ -82,7 +82,8 @@ public final class UpstreamClient implements AutoCloseable {
                 .method(HttpMethod.GET)
                 .headers(fields -> headers.forEach(fields::put))
                 .timeout(timeouts.total().toMillis() + 2_000, TimeUnit.MILLISECONDS);
-        return UpstreamCall.send(request, new UpstreamCall.Limits(timeouts, tick), label, ClientLink.DETACHED);
+        return UpstreamCall.send(request, new UpstreamCall.Limits(timeouts, tick), label, ClientLink.DETACHED,
+                http.getScheduler());
     }
 
     /** Connections of this provider's pool: in use, idle, and requests waiting for one. */

@@ -22,7 +22,7 @@ public final class Installation {
     static final List<String> SUPERVISOR_JVM = List.of("-Xms4m", "-Xmx24m", "-XX:+UseSerialGC", "-Xss256k", "-Xint",
             "-XX:+ExitOnOutOfMemoryError");
     /** The defaults of {@code bin/conduit}, for workers started from a module or class path. */
-    private static final List<String> WORKER_JVM = List.of("-XX:+UseSerialGC", "-Xss512k");
+    private static final List<String> WORKER_JVM = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmn32m");
     private static final String SUPERVISOR_MAIN = "dev.conduit.watchdog.SupervisorMain";
     private static final String WORKER_MAIN = "dev.conduit.server.WorkerMain";
 

@@ -158,7 +158,11 @@ public final class MockUpstream implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** Waits for the next request to arrive, failing after the deadline. */
+    /**
+     * The oldest request not taken yet, waiting for one to arrive until the deadline. Arrivals
+     * are only forgotten by {@link #reset()}: a test that sent requests it never took gets one of
+     * those at once, so it should wait for its own with {@link #awaitRequestFrom}.
+     */
     public RecordedRequest takeRequest(long timeout, TimeUnit unit) throws InterruptedException {
         RecordedRequest request = arrivals.poll(timeout, unit);
         if (request == null) {

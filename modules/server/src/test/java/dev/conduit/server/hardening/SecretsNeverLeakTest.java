@@ -48,6 +48,10 @@ class SecretsNeverLeakTest {
 
     private static final String MESSAGE = "{\"model\":\"%s\",\"max_tokens\":16,\"stream\":%s,"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    /** The request held by the provider, told apart from the other steps' by its user. */
+    private static final String HELD = "{\"model\":\"mock-model\",\"max_tokens\":16,\"stream\":true,"
+            + "\"metadata\":{\"user_id\":\"%s\"},\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    private static final String HELD_USER = "held-by-the-provider";
     private static final String CHAT = "{\"model\":\"%s\",\"stream\":%s,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
     private static Path directory;
@@ -146,15 +150,17 @@ class SecretsNeverLeakTest {
             new Step("a thread dump while a request waits on its provider", () -> {
                 gateway.upstream().enqueue(new MockReply.Hang(List.of()));
                 int port = Integer.parseInt(gateway.baseUrl().substring(gateway.baseUrl().lastIndexOf(':') + 1));
+                String held = HELD.formatted(HELD_USER);
                 try (RawConnection client = new RawConnection(port)) {
                     client.send("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: " + GATEWAY_KEY
-                            + "\r\nContent-Type: application/json\r\nContent-Length: " + MESSAGE.formatted("mock-model", true).length()
-                            + "\r\n\r\n" + MESSAGE.formatted("mock-model", true));
-                    gateway.upstream().takeRequest(20, TimeUnit.SECONDS);
+                            + "\r\nContent-Type: application/json\r\nContent-Length: " + held.length() + "\r\n\r\n" + held);
+                    // this very request, not any earlier step's: the dumps must catch it waiting on the
+                    // provider, and a client gone before it got there would leave nothing to cancel
+                    gateway.upstream().awaitRequestFrom(HELD_USER, 20, TimeUnit.SECONDS);
                     outputs.add(new Output("thread dump (jcmd Thread.print)", threadPrint()));
                     outputs.add(new Output("thread dump (ThreadMXBean)", threadInfos()));
                 }
-                gateway.upstream().awaitCancellation(20, TimeUnit.SECONDS);
+                gateway.upstream().awaitCancellationOf(HELD_USER, 20, TimeUnit.SECONDS);
             }),
             new Step("a config reload, rejected and then applied", () -> {
                 Path config = gateway.configFile();

@@ -6,6 +6,7 @@ import dev.conduit.health.ProviderSnapshot;
 import dev.conduit.watchdog.LocalJmx;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,17 +27,11 @@ final class HealthCommand {
     private HealthCommand() {}
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        AdminOptions options;
-        try {
-            options = AdminOptions.parse(args);
-            if (!options.arguments().isEmpty()) {
-                throw new IllegalArgumentException("takes no arguments");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("conduit health: " + e.getMessage());
-            err.println(USAGE);
+        Optional<AdminOptions> parsed = AdminOptions.withoutArguments("health", USAGE, args, err);
+        if (parsed.isEmpty()) {
             return Main.USAGE;
         }
+        AdminOptions options = parsed.get();
         try (LocalJmx jmx = RunningWorker.attach()) {
             HealthMXBean health = jmx.proxy(HealthMXBean.OBJECT_NAME, HealthMXBean.class);
             String status = health.getStatus();

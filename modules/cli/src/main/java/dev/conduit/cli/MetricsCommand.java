@@ -5,6 +5,7 @@ import dev.conduit.health.ProviderUsage;
 import dev.conduit.watchdog.LocalJmx;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,17 +27,11 @@ final class MetricsCommand {
     private MetricsCommand() {}
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        AdminOptions options;
-        try {
-            options = AdminOptions.parse(args);
-            if (!options.arguments().isEmpty()) {
-                throw new IllegalArgumentException("takes no arguments");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("conduit metrics: " + e.getMessage());
-            err.println(USAGE);
+        Optional<AdminOptions> parsed = AdminOptions.withoutArguments("metrics", USAGE, args, err);
+        if (parsed.isEmpty()) {
             return Main.USAGE;
         }
+        AdminOptions options = parsed.get();
         try (LocalJmx jmx = RunningWorker.attach()) {
             MetricsMXBean metrics = jmx.proxy(MetricsMXBean.OBJECT_NAME, MetricsMXBean.class);
             if (options.json()) {

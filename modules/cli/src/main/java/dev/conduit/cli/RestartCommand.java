@@ -8,6 +8,7 @@ import dev.conduit.watchdog.WatchdogMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code conduit restart}: a rolling restart through the supervisor's {@code restartWorker()}: the
@@ -26,17 +27,11 @@ final class RestartCommand {
     private RestartCommand() {}
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        AdminOptions options;
-        try {
-            options = AdminOptions.parse(args);
-            if (!options.arguments().isEmpty()) {
-                throw new IllegalArgumentException("takes no arguments");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("conduit restart: " + e.getMessage());
-            err.println(USAGE);
+        Optional<AdminOptions> parsed = AdminOptions.withoutArguments("restart", USAGE, args, err);
+        if (parsed.isEmpty()) {
             return Main.USAGE;
         }
+        AdminOptions options = parsed.get();
         try {
             RunState state = RunState.inspect(RunDirectory.of(ConduitHome.current()));
             if (state.supervisor().isEmpty()) {

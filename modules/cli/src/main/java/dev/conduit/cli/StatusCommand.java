@@ -42,17 +42,11 @@ final class StatusCommand {
     private StatusCommand() {}
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        AdminOptions options;
-        try {
-            options = AdminOptions.parse(args);
-            if (!options.arguments().isEmpty()) {
-                throw new IllegalArgumentException("takes no arguments");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("conduit status: " + e.getMessage());
-            err.println(USAGE);
+        Optional<AdminOptions> parsed = AdminOptions.withoutArguments("status", USAGE, args, err);
+        if (parsed.isEmpty()) {
             return Main.USAGE;
         }
+        AdminOptions options = parsed.get();
         RunState state;
         try {
             state = RunState.inspect(RunDirectory.of(ConduitHome.current()));

@@ -1,14 +1,11 @@
 package dev.conduit.health;
 
-import dev.conduit.management.Descriptions;
+import dev.conduit.management.DescribedEmitterMXBean;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.management.MBeanAttributeInfo;
-import javax.management.MBeanInfo;
 import javax.management.MBeanNotificationInfo;
 import javax.management.Notification;
 import javax.management.NotificationBroadcasterSupport;
-import javax.management.StandardEmitterMBean;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.CompositeDataSupport;
 import javax.management.openmbean.CompositeType;
@@ -17,7 +14,7 @@ import javax.management.openmbean.OpenType;
 import javax.management.openmbean.SimpleType;
 
 /** The {@link HealthMXBean}, with descriptions, that also emits health change notifications. */
-public final class HealthJmx extends StandardEmitterMBean implements HealthMXBean {
+public final class HealthJmx extends DescribedEmitterMXBean<HealthMXBean> implements HealthMXBean {
 
     private static final String[] CHANGE_ITEMS = {"previous", "current", "reason"};
     private static final CompositeType CHANGE_TYPE = changeType();
@@ -26,7 +23,7 @@ public final class HealthJmx extends StandardEmitterMBean implements HealthMXBea
     private final AtomicLong sequence = new AtomicLong();
 
     HealthJmx(Monitoring monitoring) {
-        super(HealthMXBean.class, true, new NotificationBroadcasterSupport(new MBeanNotificationInfo(
+        super(HealthMXBean.class, new NotificationBroadcasterSupport(new MBeanNotificationInfo(
                 new String[] {CHANGED}, Notification.class.getName(), "The overall health status changed")));
         this.monitoring = monitoring;
     }
@@ -89,16 +86,6 @@ public final class HealthJmx extends StandardEmitterMBean implements HealthMXBea
                         + change.reason());
         notification.setUserData(changeData(change));
         sendNotification(notification);
-    }
-
-    @Override
-    protected String getDescription(MBeanInfo info) {
-        return Descriptions.of(HealthMXBean.class, info.getDescription());
-    }
-
-    @Override
-    protected String getDescription(MBeanAttributeInfo info) {
-        return Descriptions.of(HealthMXBean.class, info);
     }
 
     private static CompositeData changeData(HealthChange change) {

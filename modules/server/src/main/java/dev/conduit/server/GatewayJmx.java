@@ -3,7 +3,7 @@ package dev.conduit.server;
 import dev.conduit.config.ConduitConfig;
 import dev.conduit.connections.DrainCoordinator;
 import dev.conduit.connections.DrainState;
-import dev.conduit.management.Descriptions;
+import dev.conduit.management.DescribedEmitterMXBean;
 import dev.conduit.server.reload.ReloadOutcome;
 import dev.conduit.server.reload.ReloadTrigger;
 import dev.conduit.server.reload.Reloads;
@@ -15,17 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
-import javax.management.MBeanAttributeInfo;
-import javax.management.MBeanInfo;
 import javax.management.MBeanNotificationInfo;
 import javax.management.MBeanOperationInfo;
 import javax.management.MBeanParameterInfo;
 import javax.management.Notification;
 import javax.management.NotificationBroadcasterSupport;
-import javax.management.StandardEmitterMBean;
 
 /** The {@link GatewayMXBean}, with descriptions and notifications. */
-final class GatewayJmx extends StandardEmitterMBean implements GatewayMXBean {
+final class GatewayJmx extends DescribedEmitterMXBean<GatewayMXBean> implements GatewayMXBean {
 
     static final int MAX_DRAIN_SECONDS = 3600;
 
@@ -40,7 +37,7 @@ final class GatewayJmx extends StandardEmitterMBean implements GatewayMXBean {
     /** @param drainAndStop the worker's graceful stop, given its deadline */
     GatewayJmx(Supplier<ConduitConfig> config, IntSupplier port, Reloads reloads, DrainCoordinator drain,
             Function<Duration, ?> drainAndStop) {
-        super(GatewayMXBean.class, true, new NotificationBroadcasterSupport(
+        super(GatewayMXBean.class, new NotificationBroadcasterSupport(
                 new MBeanNotificationInfo(new String[] {RoutingMXBean.CONFIG_RELOADED}, Notification.class.getName(),
                         "A reload put a new config in force"),
                 new MBeanNotificationInfo(new String[] {RoutingMXBean.CONFIG_REJECTED}, Notification.class.getName(),
@@ -190,21 +187,6 @@ final class GatewayJmx extends StandardEmitterMBean implements GatewayMXBean {
 
     private void send(String type, Instant at, String message) {
         sendNotification(new Notification(type, this, sequence.incrementAndGet(), at.toEpochMilli(), message));
-    }
-
-    @Override
-    protected String getDescription(MBeanInfo info) {
-        return Descriptions.of(GatewayMXBean.class, info.getDescription());
-    }
-
-    @Override
-    protected String getDescription(MBeanAttributeInfo info) {
-        return Descriptions.of(GatewayMXBean.class, info);
-    }
-
-    @Override
-    protected String getDescription(MBeanOperationInfo info) {
-        return Descriptions.of(GatewayMXBean.class, info);
     }
 
     @Override

@@ -6,7 +6,7 @@ import dev.conduit.config.RouteTarget;
 import dev.conduit.config.RouterConfig;
 import dev.conduit.config.RoutingRule;
 import dev.conduit.config.RuleCondition;
-import dev.conduit.management.Descriptions;
+import dev.conduit.management.DescribedEmitterMXBean;
 import dev.conduit.routing.CircuitState;
 import dev.conduit.routing.Failover;
 import dev.conduit.routing.TargetStats;
@@ -19,17 +19,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import javax.management.MBeanAttributeInfo;
-import javax.management.MBeanInfo;
 import javax.management.MBeanNotificationInfo;
 import javax.management.MBeanOperationInfo;
 import javax.management.MBeanParameterInfo;
 import javax.management.Notification;
 import javax.management.NotificationBroadcasterSupport;
-import javax.management.StandardEmitterMBean;
 
 /** The {@link RoutingMXBean}, with descriptions, that also announces each reload as a notification. */
-final class RoutingJmx extends StandardEmitterMBean implements RoutingMXBean {
+final class RoutingJmx extends DescribedEmitterMXBean<RoutingMXBean> implements RoutingMXBean {
 
     private final Supplier<ConduitConfig> config;
     private final Supplier<Failover> failover;
@@ -44,7 +41,7 @@ final class RoutingJmx extends StandardEmitterMBean implements RoutingMXBean {
     }
 
     RoutingJmx(Supplier<ConduitConfig> config, Supplier<Failover> failover, Reloads reloads, RequestExplainer explainer) {
-        super(RoutingMXBean.class, true, new NotificationBroadcasterSupport(
+        super(RoutingMXBean.class, new NotificationBroadcasterSupport(
                 new MBeanNotificationInfo(new String[] {CONFIG_RELOADED}, Notification.class.getName(),
                         "A reload put a new config in force"),
                 new MBeanNotificationInfo(new String[] {CONFIG_REJECTED}, Notification.class.getName(),
@@ -175,21 +172,6 @@ final class RoutingJmx extends StandardEmitterMBean implements RoutingMXBean {
             sendNotification(new Notification(open ? BREAKER_OPENED : BREAKER_CLOSED, this, sequence.incrementAndGet(),
                     System.currentTimeMillis(), target + ": breaker " + from + " → " + to));
         }
-    }
-
-    @Override
-    protected String getDescription(MBeanInfo info) {
-        return Descriptions.of(RoutingMXBean.class, info.getDescription());
-    }
-
-    @Override
-    protected String getDescription(MBeanAttributeInfo info) {
-        return Descriptions.of(RoutingMXBean.class, info);
-    }
-
-    @Override
-    protected String getDescription(MBeanOperationInfo info) {
-        return Descriptions.of(RoutingMXBean.class, info);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.conduit.watchdog.internal;
 
-import dev.conduit.management.Descriptions;
+import dev.conduit.management.DescribedEmitterMXBean;
 import dev.conduit.watchdog.WatchdogMXBean;
 import dev.conduit.watchdog.WatchdogSettings;
 import dev.conduit.watchdog.WatchdogThresholds;
@@ -10,23 +10,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.management.MBeanAttributeInfo;
-import javax.management.MBeanInfo;
-import javax.management.MBeanOperationInfo;
-import javax.management.StandardEmitterMBean;
 
 /**
  * The {@link WatchdogMXBean}: attributes from the supervisor's published status, operations that
  * wait for their outcome (bounded), notifications from {@link WatchdogNotifications}.
  */
-public final class WatchdogJmx extends StandardEmitterMBean implements WatchdogMXBean {
+public final class WatchdogJmx extends DescribedEmitterMXBean<WatchdogMXBean> implements WatchdogMXBean {
 
     private final Supervisor supervisor;
     private final WatchdogSettings settings;
     private final ProcessHandle self = ProcessHandle.current();
 
     public WatchdogJmx(Supervisor supervisor, WatchdogSettings settings, WatchdogNotifications notifications) {
-        super(WatchdogMXBean.class, true, notifications);
+        super(WatchdogMXBean.class, notifications);
         this.supervisor = supervisor;
         this.settings = settings;
     }
@@ -166,20 +162,5 @@ public final class WatchdogJmx extends StandardEmitterMBean implements WatchdogM
 
     private static long secondsSince(Instant start) {
         return Math.max(0, Duration.between(start, Instant.now()).toSeconds());
-    }
-
-    @Override
-    protected String getDescription(MBeanInfo info) {
-        return Descriptions.of(WatchdogMXBean.class, info.getDescription());
-    }
-
-    @Override
-    protected String getDescription(MBeanAttributeInfo info) {
-        return Descriptions.of(WatchdogMXBean.class, info);
-    }
-
-    @Override
-    protected String getDescription(MBeanOperationInfo info) {
-        return Descriptions.of(WatchdogMXBean.class, info);
     }
 }

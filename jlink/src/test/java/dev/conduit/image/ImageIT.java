@@ -90,6 +90,7 @@ class ImageIT {
     void theBannerSaysWhereItListensAndWhatItServes() throws Exception {
         try (ConduitProcess conduit = ConduitProcess.start(home, Map.of(), "run", "--config", mockConfig().toString(), "--port", "0")) {
             conduit.awaitListening(Duration.ofSeconds(30));
+            conduit.awaitLine("use it:", Duration.ofSeconds(5)); // the banner's last line follows the first
 
             assertThat(conduit.output())
                     .contains("config:    " + home.resolve("config.json") + " (--config)")
@@ -107,7 +108,7 @@ class ImageIT {
             HttpResponse<String> response = post(port, "/v1/messages",
                     "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
 
-            assertThat(conduit.output()).contains("providers: none. Add one to ~/.conduit/config.json");
+            conduit.awaitLine("providers: none. Add one to ~/.conduit/config.json", Duration.ofSeconds(5));
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.body()).contains("Conduit has no provider configured");
         }

@@ -57,6 +57,13 @@ final class ConduitProcess implements AutoCloseable {
         return new ConduitProcess(builder.start());
     }
 
+    /** Runs {@code conduit args…} with its home as {@code CONDUIT_HOME} to its end (two minutes at most), as a user's command. */
+    static ConduitProcess runToEnd(Path home, String... arguments) throws IOException, InterruptedException {
+        ConduitProcess command = start(home, Map.of("CONDUIT_HOME", home.toString()), arguments);
+        command.waitForExit(Duration.ofSeconds(120));
+        return command;
+    }
+
     /** Runs a command to its end and returns its exit code; the output stays readable. */
     int waitForExit(Duration deadline) throws InterruptedException {
         if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {

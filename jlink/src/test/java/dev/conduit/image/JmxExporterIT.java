@@ -2,8 +2,8 @@ package dev.conduit.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conduit.testing.LocalPorts;
 import dev.conduit.testing.MockUpstream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,19 +38,13 @@ class JmxExporterIT {
     @TempDir
     Path home;
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void everyWorkerMetricIsExposedWithTheValuesOfKnownTraffic() throws Exception {
         try (MockUpstream upstream = new MockUpstream()) {
             Path config = Files.writeString(home.resolve("config.json"), """
                     {Providers: [{name: 'mock', api_base_url: '%s', api_key: 'sk-mock', models: ['mock-model']}],
                      Router: {default: 'mock,mock-model'}}""".formatted(upstream.chatCompletionsUrl()));
-            int exporterPort = freePort();
+            int exporterPort = LocalPorts.unused();
             Map<String, String> environment = new HashMap<>();
             environment.put("CONDUIT_HOME", home.toString());
             environment.put("CONDUIT_JAVA_OPTS", AGENT_MODULES + " -javaagent:" + AGENT.toAbsolutePath() + "=127.0.0.1:"

@@ -3,6 +3,7 @@ package dev.conduit.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.conduit.testing.LocalPorts;
 import dev.conduit.testing.LocalProcesses;
 import dev.conduit.testing.MockUpstream;
 import java.io.IOException;
@@ -55,9 +56,7 @@ class JsvcServiceIT {
         }
         assumeTrue(present, "jsvc is not installed (apt-get install jsvc)");
         upstream = new MockUpstream();
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        port = LocalPorts.unused();
         config = home.resolve("config.json");
         writeConfig("mock-model");
     }

@@ -2,13 +2,11 @@ package dev.conduit.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conduit.testing.LocalPorts;
 import dev.conduit.testing.LocalProcesses;
 import dev.conduit.testing.MockUpstream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +21,7 @@ class ModelCommandIT {
     Path home;
 
     private ConduitProcess conduit(String... args) throws Exception {
-        ConduitProcess command = ConduitProcess.start(home, Map.of("CONDUIT_HOME", home.toString()), args);
-        command.waitForExit(Duration.ofSeconds(120));
-        return command;
+        return ConduitProcess.runToEnd(home, args);
     }
 
     @Test
@@ -41,10 +37,7 @@ class ModelCommandIT {
     @Test
     void modelShowsLiveHealthAndSetReloadsTheWorker() throws Exception {
         try (MockUpstream upstream = new MockUpstream()) {
-            int port;
-            try (ServerSocket free = new ServerSocket(0)) {
-                port = free.getLocalPort();
-            }
+            int port = LocalPorts.unused();
             Files.writeString(home.resolve("config.json"), """
                     {PORT: %d, Providers: [{name: 'mock', api_base_url: '%s', models: ['mock-model', 'other-model']}],
                      Router: {default: 'mock,mock-model'}}""".formatted(port, upstream.chatCompletionsUrl()));

@@ -2,9 +2,9 @@ package dev.conduit.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conduit.testing.LocalPorts;
 import dev.conduit.testing.LocalProcesses;
 import dev.conduit.testing.MockUpstream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +32,7 @@ class SupervisorIT {
     Path home;
 
     private ConduitProcess conduit(String... args) throws Exception {
-        ConduitProcess command = ConduitProcess.start(home, Map.of("CONDUIT_HOME", home.toString()), args);
-        command.waitForExit(Duration.ofSeconds(120));
-        return command;
+        return ConduitProcess.runToEnd(home, args);
     }
 
     private static String status(long pid) throws Exception {
@@ -60,10 +57,7 @@ class SupervisorIT {
             Files.writeString(config, """
                     {Providers: [{name: 'mock', api_base_url: '%s', models: ['mock-model']}],
                      Router: {default: 'mock,mock-model'}}""".formatted(upstream.chatCompletionsUrl()));
-            int port;
-            try (ServerSocket free = new ServerSocket(0)) {
-                port = free.getLocalPort();
-            }
+            int port = LocalPorts.unused();
             ConduitProcess start = conduit("start", "--config", config.toString(), "--port", Integer.toString(port));
             assertThat(start.process().exitValue()).as(start.output()).isZero();
             Matcher pids = RUNNING.matcher(start.output());

@@ -2,10 +2,7 @@ package dev.conduit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conduit.server.WorkerEnvironment;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,17 +21,7 @@ class ActivateCommandTest {
     @TempDir
     Path home;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int conduit(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new WorkerEnvironment(Map.of("CONDUIT_HOME", home.toString()), home));
-    }
-
-    private String output() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
+    private final InProcessConduit conduit = InProcessConduit.homedAt(() -> home);
 
     /** Runs {@code eval "$lines"} in sh, with CLAUDE_CODE_USE_BEDROCK set beforehand, and returns the environment after. */
     private static Map<String, String> evaluatedInSh(String lines) throws IOException, InterruptedException {
@@ -63,8 +50,8 @@ class ActivateCommandTest {
                  Providers: [{name: 'p', api_base_url: 'http://127.0.0.1:9/v1/chat/completions', api_key: 'sk-p', models: ['m']}],
                  Router: {default: 'p,m'}}""".formatted(quotedJson5(AWKWARD_KEY)));
 
-        assertThat(conduit("activate")).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        Map<String, String> environment = evaluatedInSh(output());
+        assertThat(conduit.run("activate")).as(conduit.err()).isZero();
+        Map<String, String> environment = evaluatedInSh(conduit.out());
 
         assertThat(environment).containsEntry("ANTHROPIC_BASE_URL", "http://127.0.0.1:4567")
                 .containsEntry("ANTHROPIC_AUTH_TOKEN", AWKWARD_KEY)
@@ -78,8 +65,8 @@ class ActivateCommandTest {
 
     @Test
     void withoutAConfigFileItPointsAtTheDefaultAddressWithAPlaceholderToken() throws Exception {
-        assertThat(conduit("activate", "--shell", "sh")).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        Map<String, String> environment = evaluatedInSh(output());
+        assertThat(conduit.run("activate", "--shell", "sh")).as(conduit.err()).isZero();
+        Map<String, String> environment = evaluatedInSh(conduit.out());
 
         assertThat(environment).containsEntry("ANTHROPIC_BASE_URL", "http://127.0.0.1:3456")
                 .containsEntry("ANTHROPIC_AUTH_TOKEN", "conduit")
@@ -91,9 +78,9 @@ class ActivateCommandTest {
         Files.writeString(home.resolve("config.json"), """
                 {APIKEY: %s, Providers: [], Router: {}}""".formatted(quotedJson5("it's ‘curly’")));
 
-        assertThat(conduit("activate", "--shell", "powershell")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(conduit.run("activate", "--shell", "powershell")).as(conduit.err()).isZero();
 
-        assertThat(output().lines().toList()).containsExactly(
+        assertThat(conduit.out().lines().toList()).containsExactly(
                 "$env:ANTHROPIC_BASE_URL = 'http://127.0.0.1:3456'",
                 "$env:ANTHROPIC_AUTH_TOKEN = 'it''s ‘‘curly’’'",
                 "$env:ANTHROPIC_API_KEY = ''",
@@ -106,18 +93,18 @@ class ActivateCommandTest {
 
     @Test
     void anUnknownShellIsAUsageError() {
-        assertThat(conduit("activate", "--shell", "fish")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("conduit activate: unknown shell fish (sh or powershell)\n");
-        assertThat(output()).isEmpty();
+        assertThat(conduit.run("activate", "--shell", "fish")).isEqualTo(2);
+        assertThat(conduit.err()).startsWith("conduit activate: unknown shell fish (sh or powershell)\n");
+        assertThat(conduit.out()).isEmpty();
     }
 
     @Test
     void aConfigWithErrorsPrintsNothingToEvaluate() throws Exception {
         Files.writeString(home.resolve("config.json"), "{PORT: 'many'}");
 
-        assertThat(conduit("activate")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(home.resolve("config.json") + ":1:");
-        assertThat(output()).isEmpty();
+        assertThat(conduit.run("activate")).isEqualTo(1);
+        assertThat(conduit.err()).startsWith(home.resolve("config.json") + ":1:");
+        assertThat(conduit.out()).isEmpty();
     }
 
     private static String quotedJson5(String text) {

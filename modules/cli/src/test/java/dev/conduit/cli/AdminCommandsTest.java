@@ -3,11 +3,11 @@ package dev.conduit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conduit.server.GatewayMXBean;
+import dev.conduit.testing.LocalPorts;
 import dev.conduit.testing.MockUpstream;
 import dev.conduit.watchdog.LocalJmx;
 import dev.conduit.watchdog.ProcessRecord;
 import dev.conduit.watchdog.RunDirectory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,12 +48,6 @@ class AdminCommandsTest {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private void writeConfig(Path config, MockUpstream upstream, String defaultModel) throws Exception {
         Files.writeString(config, """
                 {Providers: [{name: 'mock', api_base_url: '%s', models: ['mock-model', 'Other-Model']}],
@@ -90,7 +84,7 @@ class AdminCommandsTest {
         try (MockUpstream upstream = new MockUpstream(); HttpClient http = HttpClient.newHttpClient()) {
             Path config = home.resolve("config.json");
             writeConfig(config, upstream, "mock-model");
-            String port = Integer.toString(freePort());
+            String port = Integer.toString(LocalPorts.unused());
             Matcher pids = RUNNING.matcher(ok("start", "--config", config.toString(), "--port", port).out());
             assertThat(pids.find()).isTrue();
             long worker = Long.parseLong(pids.group(2));

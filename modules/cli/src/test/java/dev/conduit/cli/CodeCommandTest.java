@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conduit.server.Worker;
 import dev.conduit.server.WorkerEnvironment;
 import dev.conduit.server.WorkerOptions;
+import dev.conduit.testing.LocalPorts;
 import dev.conduit.testing.MockUpstream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -43,7 +44,7 @@ class CodeCommandTest {
     void writeAConfigAndAFakeClaude() throws Exception {
         conduit = new ConduitCommand(home);
         upstream = new MockUpstream();
-        port = freePort();
+        port = LocalPorts.unused();
         fakeClaude = home.resolve("fake-claude");
         Files.writeString(fakeClaude, """
                 #!/bin/sh
@@ -68,12 +69,6 @@ class CodeCommandTest {
                 {PORT: %d, API_TIMEOUT_MS: 90000, %s
                  Providers: [{name: 'mock', api_base_url: '%s', models: ['mock-model']}],
                  Router: {default: 'mock,mock-model'}}""".formatted(port, moreKeys, upstream.chatCompletionsUrl()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private ConduitCommand.Result code(int claudeExit, String input, String... args) throws Exception {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conduit.server.Worker;
 import dev.conduit.server.WorkerEnvironment;
 import dev.conduit.server.WorkerOptions;
+import dev.conduit.testing.LocalPorts;
 import dev.conduit.testing.MockUpstream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +49,7 @@ class CodeSignalsTest {
     void startAGatewayAndWriteAFakeClaude() throws Exception {
         conduit = new ConduitCommand(home);
         upstream = new MockUpstream();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = LocalPorts.unused();
         Files.writeString(home.resolve("config.json"), """
                 {PORT: %d, Providers: [{name: 'mock', api_base_url: '%s', models: ['m']}], Router: {default: 'mock,m'}}
                 """.formatted(port, upstream.chatCompletionsUrl()));

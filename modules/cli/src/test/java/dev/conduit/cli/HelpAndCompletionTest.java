@@ -3,13 +3,9 @@ package dev.conduit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.conduit.server.WorkerEnvironment;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,69 +17,53 @@ class HelpAndCompletionTest {
     @TempDir
     Path home;
 
-    private ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int conduit(String... args) {
-        out = new ByteArrayOutputStream();
-        err = new ByteArrayOutputStream();
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new WorkerEnvironment(Map.of("CONDUIT_HOME", home.toString()), home));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+    private final InProcessConduit conduit = InProcessConduit.homedAt(() -> home);
 
     @Test
     void everyCommandExplainsItselfTheSameWay() {
         for (CommandHelp command : CommandHelp.all()) {
             for (String flag : new String[] {"--help", "-h"}) {
-                assertThat(conduit(command.name(), flag)).as(command.name() + " " + flag).isZero();
-                assertThat(out()).as(command.name()).startsWith("conduit " + command.name()).endsWith("\n");
-                assertThat(err()).isEmpty();
+                assertThat(conduit.run(command.name(), flag)).as(command.name() + " " + flag).isZero();
+                assertThat(conduit.out()).as(command.name()).startsWith("conduit " + command.name()).endsWith("\n");
+                assertThat(conduit.err()).isEmpty();
             }
-            String help = out();
-            assertThat(conduit("help", command.name())).isZero();
-            assertThat(out()).isEqualTo(help);
+            String help = conduit.out();
+            assertThat(conduit.run("help", command.name())).isZero();
+            assertThat(conduit.out()).isEqualTo(help);
         }
     }
 
     @Test
     void theOverviewNamesEveryCommandAndTheExitCodes() {
-        assertThat(conduit("--help")).isZero();
+        assertThat(conduit.run("--help")).isZero();
         for (CommandHelp command : CommandHelp.all()) {
-            assertThat(out()).contains("\n  " + command.name() + " ");
+            assertThat(conduit.out()).contains("\n  " + command.name() + " ");
         }
-        assertThat(out()).contains("Exit codes: 0 ok, 1 failure, 2 usage error, 3 not running.");
+        assertThat(conduit.out()).contains("Exit codes: 0 ok, 1 failure, 2 usage error, 3 not running.");
     }
 
     @Test
     void usageErrorsExitWithTwoAndSayWhy() {
-        assertThat(conduit()).isEqualTo(2);
-        assertThat(err()).startsWith("Usage: conduit <command> [options]");
+        assertThat(conduit.run()).isEqualTo(2);
+        assertThat(conduit.err()).startsWith("Usage: conduit <command> [options]");
 
-        assertThat(conduit("serve")).isEqualTo(2);
-        assertThat(err()).startsWith("conduit: unknown command \"serve\"\nUsage: conduit");
+        assertThat(conduit.run("serve")).isEqualTo(2);
+        assertThat(conduit.err()).startsWith("conduit: unknown command \"serve\"\nUsage: conduit");
 
-        assertThat(conduit("help", "serve")).isEqualTo(2);
-        assertThat(err()).startsWith("conduit help: no command \"serve\"");
+        assertThat(conduit.run("help", "serve")).isEqualTo(2);
+        assertThat(conduit.err()).startsWith("conduit help: no command \"serve\"");
 
-        assertThat(conduit("reload", "--verbose")).isEqualTo(2);
-        assertThat(conduit("version", "--short")).isEqualTo(2);
-        assertThat(conduit("completion", "fish")).isEqualTo(2);
-        assertThat(err()).startsWith("conduit completion: name the shell, bash or zsh\n");
-        assertThat(out()).isEmpty();
+        assertThat(conduit.run("reload", "--verbose")).isEqualTo(2);
+        assertThat(conduit.run("version", "--short")).isEqualTo(2);
+        assertThat(conduit.run("completion", "fish")).isEqualTo(2);
+        assertThat(conduit.err()).startsWith("conduit completion: name the shell, bash or zsh\n");
+        assertThat(conduit.out()).isEmpty();
     }
 
     @Test
     void bashCompletesCommandsOptionsAndValues() throws Exception {
-        assertThat(conduit("completion", "bash")).isZero();
-        Path script = Files.writeString(home.resolve("conduit.bash"), out());
+        assertThat(conduit.run("completion", "bash")).isZero();
+        Path script = Files.writeString(home.resolve("conduit.bash"), conduit.out());
 
         assertThat(completions(script, "conduit st")).isEqualTo("start stop status");
         assertThat(completions(script, "conduit reload --")).isEqualTo("--json --config --host --port");
@@ -99,10 +79,10 @@ class HelpAndCompletionTest {
 
     @Test
     void zshLoadsTheBashFunctionThroughBashcompinit() throws Exception {
-        assertThat(conduit("completion", "zsh")).isZero();
-        assertThat(out()).startsWith("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n")
+        assertThat(conduit.run("completion", "zsh")).isZero();
+        assertThat(conduit.out()).startsWith("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n")
                 .contains("complete -o default -F _conduit conduit");
-        Path script = Files.writeString(home.resolve("conduit.zsh"), out());
+        Path script = Files.writeString(home.resolve("conduit.zsh"), conduit.out());
         assumeTrue(Stream.of(System.getenv("PATH").split(":")).anyMatch(folder -> Files.isExecutable(Path.of(folder, "zsh"))),
                 "zsh is not installed, so only the script's text was checked");
 

@@ -2,15 +2,10 @@ package dev.conduit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conduit.server.WorkerEnvironment;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -23,13 +18,7 @@ class LogsCommandTest {
     @TempDir
     Path home;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int conduit(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new WorkerEnvironment(Map.of("CONDUIT_HOME", home.toString()), home));
-    }
+    private final InProcessConduit conduit = InProcessConduit.homedAt(() -> home);
 
     private Path writeLog(String name, int lines) throws IOException {
         Files.createDirectories(home.resolve("logs"));
@@ -42,12 +31,10 @@ class LogsCommandTest {
         writeLog("worker.out", 30);
         writeLog("supervisor.log", 3);
 
-        assertThat(conduit("logs", "--lines", "2")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("worker.out line 29\nworker.out line 30\n");
-
-        out.reset();
-        assertThat(conduit("logs", "--supervisor")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(conduit.run("logs", "--lines", "2")).isZero();
+        assertThat(conduit.out()).isEqualTo("worker.out line 29\nworker.out line 30\n");
+        assertThat(conduit.run("logs", "--supervisor")).isZero();
+        assertThat(conduit.out())
                 .isEqualTo("supervisor.log line 1\nsupervisor.log line 2\nsupervisor.log line 3\n");
     }
 
@@ -55,19 +42,17 @@ class LogsCommandTest {
     void withoutASupervisedWorkerItReadsTheWorkerLogOfConduitRun() throws Exception {
         writeLog("worker.log", 25);
 
-        assertThat(conduit("logs")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(20).first().isEqualTo("worker.log line 6");
+        assertThat(conduit.run("logs")).isZero();
+        assertThat(conduit.out().lines()).hasSize(20).first().isEqualTo("worker.log line 6");
     }
 
     @Test
     void aMissingLogAndBadOptionsAreSaid() {
-        assertThat(conduit("logs", "--supervisor")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(conduit.run("logs", "--supervisor")).isEqualTo(1);
+        assertThat(conduit.err())
                 .isEqualTo("No log at " + home.resolve("logs/supervisor.log") + ": has conduit start run?\n");
-
-        err.reset();
-        assertThat(conduit("logs", "--lines", "many")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("conduit logs: --lines needs a number, not many\n");
+        assertThat(conduit.run("logs", "--lines", "many")).isEqualTo(2);
+        assertThat(conduit.err()).startsWith("conduit logs: --lines needs a number, not many\n");
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.conduit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conduit.testing.LocalPorts;
 import dev.conduit.testing.MockUpstream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,9 +36,7 @@ class ModelCommandTest {
     void writeAConfig() throws Exception {
         conduit = new ConduitCommand(home);
         upstream = new MockUpstream();
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = LocalPorts.unused();
         config = home.resolve("config.json");
         Files.writeString(config, configText());
     }

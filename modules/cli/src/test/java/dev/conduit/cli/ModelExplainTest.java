@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conduit.server.WorkerEnvironment;
 import dev.conduit.testing.ClaudeCodeFixtures;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,13 +17,7 @@ class ModelExplainTest {
     @TempDir
     Path folder;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int conduit(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new WorkerEnvironment(Map.of(), home()));
-    }
+    private final InProcessConduit conduit = new InProcessConduit(() -> new WorkerEnvironment(Map.of(), home()));
 
     /** The user's home the command reads overrides from: a folder of this test, never the real one. */
     private Path home() {
@@ -51,10 +42,10 @@ class ModelExplainTest {
                 + " fallback: {think: ['local,qwen']}}");
         String request = file("turn.json", ClaudeCodeFixtures.capture(ClaudeCodeFixtures.PRINT).toString());
 
-        int code = conduit("model", "--explain", request, "--config", config);
+        int code = conduit.run("model", "--explain", request, "--config", config);
 
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
+        assertThat(conduit.out()).isEqualTo("""
                 route:    think
                 target:   deepseek,deepseek-reasoner
                 fallback: local,qwen
@@ -77,9 +68,9 @@ class ModelExplainTest {
                  "system": [{"type": "text", "text": "You test.<CCR-SUBAGENT-MODEL>local,qwen</CCR-SUBAGENT-MODEL>"}],
                  "messages": [{"role": "user", "content": "hi"}]}""");
 
-        assertThat(conduit("model", "--explain", request, "--config", config)).isZero();
+        assertThat(conduit.run("model", "--explain", request, "--config", config)).isZero();
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("""
+        assertThat(conduit.out()).startsWith("""
                 route:    subagent
                 target:   local,qwen
                 fallback: none
@@ -89,8 +80,8 @@ class ModelExplainTest {
 
     @Test
     void withoutARequestFileItIsAUsageError() throws IOException {
-        assertThat(conduit("model", "--config", config("{default: 'deepseek,deepseek-chat'}"), "--explain")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("conduit model: --explain needs a file\n"
+        assertThat(conduit.run("model", "--config", config("{default: 'deepseek,deepseek-chat'}"), "--explain")).isEqualTo(2);
+        assertThat(conduit.err()).startsWith("conduit model: --explain needs a file\n"
                 + "conduit model [list] [--json] [--config FILE]");
     }
 
@@ -100,10 +91,10 @@ class ModelExplainTest {
         String notJson = file("a.json", "{\"model\": ");
         String invalid = file("b.json", "{\"model\": \"m\", \"messages\": []}");
 
-        assertThat(conduit("model", "--explain", notJson, "--config", config)).isEqualTo(1);
-        assertThat(conduit("model", "--explain", invalid, "--config", config)).isEqualTo(1);
+        assertThat(conduit.run("model", "--explain", notJson, "--config", config)).isEqualTo(1);
+        assertThat(conduit.run("model", "--explain", invalid, "--config", config)).isEqualTo(1);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(notJson + ": not JSON: ")
+        assertThat(conduit.err()).startsWith(notJson + ": not JSON: ")
                 .contains(invalid + ": not a valid anthropic request: max_tokens: field required\n");
     }
 
@@ -111,8 +102,8 @@ class ModelExplainTest {
     void aRequestNoRouteCanServeFailsWithTheRoutersWords() throws IOException {
         String request = file("c.json", "{\"model\": \"groq,llama\", \"max_tokens\": 5, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
 
-        assertThat(conduit("model", "--explain", request, "--config", config("{default: 'deepseek,deepseek-chat'}"))).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(request + ": model \"groq,llama\": no provider named \"groq\""
+        assertThat(conduit.run("model", "--explain", request, "--config", config("{default: 'deepseek,deepseek-chat'}"))).isEqualTo(1);
+        assertThat(conduit.err()).isEqualTo(request + ": model \"groq,llama\": no provider named \"groq\""
                 + " is configured (configured: deepseek, local)\n");
     }
 
@@ -121,8 +112,8 @@ class ModelExplainTest {
         String config = config("{default: 'deepseek,deepseek-chat', rules: [{name: 'x', when: {model: {regex: '('}}, target: 'local,qwen'}]}");
         String request = file("d.json", "{}");
 
-        assertThat(conduit("model", "--explain", request, "--config", config)).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(config + ":4:88: Router.rules[0].when.model.regex: is not"
+        assertThat(conduit.run("model", "--explain", request, "--config", config)).isEqualTo(1);
+        assertThat(conduit.err()).isEqualTo(config + ":4:88: Router.rules[0].when.model.regex: is not"
                 + " a valid regular expression: Unclosed group near index 1\n");
     }
 
@@ -134,9 +125,9 @@ class ModelExplainTest {
         String request = file("e.json", "{\"model\": \"claude-sonnet-4-5\", \"max_tokens\": 5, "
                 + "\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
 
-        assertThat(conduit("model", "--explain", request, "--config", config)).isZero();
+        assertThat(conduit.run("model", "--explain", request, "--config", config)).isZero();
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
+        assertThat(conduit.out()).isEqualTo("""
                 route:    sonnet (rule)
                 target:   deepseek,deepseek-reasoner
                 fallback: none
@@ -157,9 +148,9 @@ class ModelExplainTest {
         String config = config("{default: 'deepseek,deepseek-chat'}");
         String request = file("turn.json", ClaudeCodeFixtures.capture(ClaudeCodeFixtures.PRINT).toString());
 
-        assertThat(conduit("model", "--explain", request, "--config", config)).isZero();
+        assertThat(conduit.run("model", "--explain", request, "--config", config)).isZero();
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("target:   local,qwen\n")
+        assertThat(conduit.out()).contains("target:   local,qwen\n")
                 .contains("session:  " + session + " (Router from " + projectConfig + ")\n");
     }
 
@@ -168,16 +159,16 @@ class ModelExplainTest {
         String config = config("{default: 'deepseek,deepseek-chat'}");
         Path missing = folder.resolve("missing.json");
 
-        assertThat(conduit("model", "--explain", missing.toString(), "--config", config)).isEqualTo(1);
+        assertThat(conduit.run("model", "--explain", missing.toString(), "--config", config)).isEqualTo(1);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(missing + ": no such file\n");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(conduit.err()).isEqualTo(missing + ": no such file\n");
+        assertThat(conduit.out()).isEmpty();
     }
 
     @Test
     void anUnknownOptionIsAUsageError() {
-        assertThat(conduit("model", "--explain", "x.json", "--verbose")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("conduit model: unknown option --verbose\n");
+        assertThat(conduit.run("model", "--explain", "x.json", "--verbose")).isEqualTo(2);
+        assertThat(conduit.err()).startsWith("conduit model: unknown option --verbose\n");
     }
 
     @Test
@@ -188,9 +179,9 @@ class ModelExplainTest {
                 {"path": "/v1/messages", "headers": {"X-Api-Key": "sk-ant-secret-0123456789", "x-team": "a"},
                  "body": {"model": "m", "max_tokens": 5, "messages": [{"role": "user", "content": "hi"}]}}""");
 
-        assertThat(conduit("model", "--explain", request, "--config", config)).isZero();
+        assertThat(conduit.run("model", "--explain", request, "--config", config)).isZero();
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("rule \"by-key\"  no       header x-api-key is absent")
+        assertThat(conduit.out()).contains("rule \"by-key\"  no       header x-api-key is absent")
                 .doesNotContain("sk-ant-secret");
     }
 }

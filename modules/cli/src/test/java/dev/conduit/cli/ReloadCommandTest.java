@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conduit.server.Worker;
 import dev.conduit.server.WorkerEnvironment;
 import dev.conduit.server.WorkerOptions;
+import dev.conduit.testing.LocalPorts;
 import dev.conduit.testing.MockUpstream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,8 +29,7 @@ class ReloadCommandTest {
     @TempDir
     Path folder;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final InProcessConduit conduit = new InProcessConduit(this::environment);
     private MockUpstream upstream;
     private Worker worker;
     private Path config;
@@ -63,11 +59,6 @@ class ReloadCommandTest {
                  Router: {default: 'mock,%s'}}""".formatted(KEY, upstream.chatCompletionsUrl(), defaultModel));
     }
 
-    private int conduit(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                environment());
-    }
-
     private String modelServing() throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + worker.port()
@@ -83,10 +74,10 @@ class ReloadCommandTest {
     void theWorkerReadsItsConfigAgainAndServesTheNewOne() throws Exception {
         writeConfig("Other-Model");
 
-        int code = conduit("reload", "--config", config.toString(), "--port", Integer.toString(worker.port()));
+        int code = conduit.run("reload", "--config", config.toString(), "--port", Integer.toString(worker.port()));
 
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Reloaded: 1 provider, 0 rules, default → mock,Other-Model\n");
+        assertThat(code).as(conduit.err()).isZero();
+        assertThat(conduit.out()).isEqualTo("Reloaded: 1 provider, 0 rules, default → mock,Other-Model\n");
         assertThat(modelServing()).isEqualTo("Other-Model");
     }
 
@@ -94,31 +85,28 @@ class ReloadCommandTest {
     void aConfigWithErrorsIsNotSentAndTheWorkerKeepsServing() throws Exception {
         Files.writeString(config, "{Router: {default: 'nowhere,none'}}");
 
-        int code = conduit("reload", "--config", config.toString(), "--port", Integer.toString(worker.port()));
+        int code = conduit.run("reload", "--config", config.toString(), "--port", Integer.toString(worker.port()));
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(config + ":1:20: Router.default: ")
+        assertThat(conduit.err()).startsWith(config + ":1:20: Router.default: ")
                 .endsWith("The config has errors, so it was not sent; the running worker keeps serving its config.\n");
         assertThat(modelServing()).isEqualTo("mock-model");
     }
 
     @Test
     void withoutAWorkerOnThePortItSaysSo() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = LocalPorts.unused();
 
-        int code = conduit("reload", "--config", config.toString(), "--port", Integer.toString(closedPort));
+        int code = conduit.run("reload", "--config", config.toString(), "--port", Integer.toString(closedPort));
 
         assertThat(code).isEqualTo(3);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("No Conduit worker answers on 127.0.0.1:" + closedPort
+        assertThat(conduit.err()).isEqualTo("No Conduit worker answers on 127.0.0.1:" + closedPort
                 + ": is it running?\n");
     }
 
     @Test
     void anUnknownOptionIsAUsageError() {
-        assertThat(conduit("reload", "--now")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("conduit reload: unknown option --now\n");
+        assertThat(conduit.run("reload", "--now")).isEqualTo(2);
+        assertThat(conduit.err()).startsWith("conduit reload: unknown option --now\n");
     }
 }

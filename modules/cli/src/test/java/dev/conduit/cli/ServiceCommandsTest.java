@@ -2,8 +2,8 @@ package dev.conduit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conduit.testing.LocalPorts;
 import dev.conduit.testing.MockUpstream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -33,12 +33,6 @@ class ServiceCommandsTest {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void startStatusRestartStopAndAStatusThatSurvivesAKilledSupervisor() throws Exception {
         conduit = new ConduitCommand(home);
@@ -47,7 +41,7 @@ class ServiceCommandsTest {
             Files.writeString(config, """
                     {Providers: [{name: 'mock', api_base_url: '%s', models: ['mock-model']}],
                      Router: {default: 'mock,mock-model'}}""".formatted(upstream.chatCompletionsUrl()));
-            String port = Integer.toString(freePort());
+            String port = Integer.toString(LocalPorts.unused());
 
             ConduitCommand.Result started = conduit.run("start", "--config", config.toString(), "--port", port);
             assertThat(started.exitCode()).as(started.err()).isZero();
@@ -106,7 +100,7 @@ class ServiceCommandsTest {
         Files.writeString(config, "{Providers: [{name: 'broken', api_base_url: 12}]}");
 
         ConduitCommand.Result failed = conduit.run("start", "--config", config.toString(), "--port",
-                Integer.toString(freePort()));
+                Integer.toString(LocalPorts.unused()));
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.err()).startsWith("conduit start: the worker exited with status 1; its last lines:")
                 .contains(config + ":1:");

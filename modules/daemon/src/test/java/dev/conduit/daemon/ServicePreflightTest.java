@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conduit.config.ConfigLoader;
 import dev.conduit.server.WorkerOptions;
+import dev.conduit.testing.LocalPorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -38,15 +39,9 @@ class ServicePreflightTest {
                 .flatMap(List::stream).toArray(String[]::new));
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void aFreePortAndAValidConfigPass() throws Exception {
-        int port = freePort();
+        int port = LocalPorts.unused();
         assertThat(ServicePreflight.check(options("--port", Integer.toString(port)), loader(),
                 Optional.of(UNPRIVILEGED), 0)).isEqualTo("127.0.0.1:" + port);
     }

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.rmi.server.RMIServerSocketFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,12 +20,6 @@ import javax.management.MBeanOperationInfo;
 import javax.management.MBeanServerConnection;
 import javax.management.Notification;
 import javax.management.ObjectName;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXConnectorServer;
-import javax.management.remote.JMXConnectorServerFactory;
-import javax.management.remote.JMXServiceURL;
-import javax.management.remote.rmi.RMIConnectorServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +35,7 @@ class GatewayMBeanTest {
     private static final ObjectName MOCK_PROVIDER = name("dev.conduit:type=Provider,name=mock");
 
     private RunningGateway gateway;
-    private JMXConnectorServer connectorServer;
-    private JMXConnector connector;
+    private LoopbackJmxConnection connection;
     private MBeanServerConnection jmx;
 
     private static ObjectName name(String text) {
@@ -61,19 +49,13 @@ class GatewayMBeanTest {
     @BeforeEach
     void startAndConnect() throws Exception {
         gateway = RunningGateway.start("", "{name: 'second', api_base_url: '{upstream}', api_key: 'sk-second', models: ['m2']},");
-        RMIServerSocketFactory loopbackOnly = port -> new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-        connectorServer = JMXConnectorServerFactory.newJMXConnectorServer(new JMXServiceURL("service:jmx:rmi://127.0.0.1"),
-                Map.of(RMIConnectorServer.RMI_SERVER_SOCKET_FACTORY_ATTRIBUTE, loopbackOnly),
-                ManagementFactory.getPlatformMBeanServer());
-        connectorServer.start();
-        connector = JMXConnectorFactory.connect(connectorServer.getAddress());
-        jmx = connector.getMBeanServerConnection();
+        connection = LoopbackJmxConnection.open();
+        jmx = connection.mbeans();
     }
 
     @AfterEach
     void disconnectAndStop() throws Exception {
-        connector.close();
-        connectorServer.stop();
+        connection.close();
         gateway.close();
     }
 

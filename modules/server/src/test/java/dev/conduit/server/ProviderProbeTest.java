@@ -3,11 +3,9 @@ package dev.conduit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conduit.protocol.Json;
+import dev.conduit.testing.LocalPorts;
 import dev.conduit.testing.RecordedRequest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -19,21 +17,13 @@ import tools.jackson.databind.JsonNode;
 /** Providers that ask for active probes get a free GET of their model list, never a completion. */
 class ProviderProbeTest {
 
-    private static final int CLOSED_PORT = closedPort();
+    private static final int CLOSED_PORT = LocalPorts.unused();
 
     @RegisterExtension
     static final RunningGateway gateway = new RunningGateway("", """
             {name: 'probed', api_base_url: '{upstream}', api_key: 'sk-probe-key-0123456789abcdef', models: ['m'], probe_interval_ms: 200},
             {name: 'down', api_base_url: 'http://127.0.0.1:%d/v1/chat/completions', models: ['m'], probe_interval_ms: 200},
             """.formatted(CLOSED_PORT));
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Test
     void aProbeIsAGetOfTheModelListAndAFailedOneMakesItsProviderUnhealthy() throws Exception {

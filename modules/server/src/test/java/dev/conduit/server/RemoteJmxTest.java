@@ -3,10 +3,10 @@ package dev.conduit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.conduit.testing.LocalPorts;
 import dev.conduit.testing.MockUpstream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -90,12 +90,6 @@ class RemoteJmxTest {
                 new WorkerEnvironment(variables, folder.resolve("home")));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** What a JMX client does: trust the worker's certificate, send credentials, talk TLS to registry and connector. */
     private JMXConnector connect(int port, String user, String password) throws Exception {
         KeyStore trusted = KeyStore.getInstance("PKCS12");
@@ -116,7 +110,7 @@ class RemoteJmxTest {
 
     @Test
     void anAuthenticatedTlsClientRunsOperations() throws Exception {
-        int port = freePort();
+        int port = LocalPorts.unused();
         worker = start(remoteJmx(port));
 
         try (JMXConnector connector = connect(port, "controlRole", PASSWORD)) {
@@ -135,7 +129,7 @@ class RemoteJmxTest {
 
     @Test
     void withoutPasswordsTheWorkerRefusesToStart() throws Exception {
-        Map<String, String> variables = remoteJmx(freePort());
+        Map<String, String> variables = remoteJmx(LocalPorts.unused());
         variables.remove(RemoteJmxSettings.PASSWORD_FILE);
 
         assertThatThrownBy(() -> start(variables)).isInstanceOf(StartupException.class)
@@ -145,14 +139,14 @@ class RemoteJmxTest {
 
     @Test
     void withoutTlsTheWorkerRefusesToStart() throws Exception {
-        Map<String, String> variables = remoteJmx(freePort());
+        Map<String, String> variables = remoteJmx(LocalPorts.unused());
         variables.remove(RemoteJmxSettings.SSL_CONFIG_FILE);
 
         assertThatThrownBy(() -> start(variables)).isInstanceOf(StartupException.class)
                 .hasMessage("remote JMX refused: CONDUIT_JMX_REMOTE is set but CONDUIT_JMX_SSL_CONFIG_FILE is not: remote "
                         + "JMX requires TLS (see docs/SECURITY.md)");
         Files.writeString(sslConfig, "javax.net.ssl.keyStorePassword=" + STORE_PASSWORD + "\n");
-        assertThatThrownBy(() -> start(remoteJmx(freePort()))).isInstanceOf(StartupException.class)
+        assertThatThrownBy(() -> start(remoteJmx(LocalPorts.unused()))).isInstanceOf(StartupException.class)
                 .hasMessageContaining("must set javax.net.ssl.keyStore");
     }
 
@@ -160,7 +154,7 @@ class RemoteJmxTest {
     void aPasswordFileOthersCanReadIsRefused() throws Exception {
         Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-r--r--"));
 
-        assertThatThrownBy(() -> start(remoteJmx(freePort()))).isInstanceOf(StartupException.class)
+        assertThatThrownBy(() -> start(remoteJmx(LocalPorts.unused()))).isInstanceOf(StartupException.class)
                 .hasMessage("remote JMX refused: CONDUIT_JMX_PASSWORD_FILE must be readable by its owner only (chmod 600) "
                         + "(see docs/SECURITY.md)");
     }

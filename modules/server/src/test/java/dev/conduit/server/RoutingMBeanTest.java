@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conduit.management.Mbeans;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.rmi.server.RMIServerSocketFactory;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +15,6 @@ import javax.management.MBeanOperationInfo;
 import javax.management.MBeanServerConnection;
 import javax.management.Notification;
 import javax.management.ObjectName;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXConnectorServer;
-import javax.management.remote.JMXConnectorServerFactory;
-import javax.management.remote.JMXServiceURL;
-import javax.management.remote.rmi.RMIConnectorServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,26 +34,18 @@ class RoutingMBeanTest {
     @RegisterExtension
     static final RunningGateway gateway = new RunningGateway("", "", ROUTER);
 
-    private static JMXConnectorServer connectorServer;
-    private static JMXConnector connector;
+    private static LoopbackJmxConnection connection;
     private static MBeanServerConnection jmx;
 
-    /** A JMX connector on loopback, in front of the worker's platform MBean server. */
     @BeforeAll
     static void connect() throws IOException {
-        RMIServerSocketFactory loopbackOnly = port -> new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-        connectorServer = JMXConnectorServerFactory.newJMXConnectorServer(new JMXServiceURL("service:jmx:rmi://127.0.0.1"),
-                Map.of(RMIConnectorServer.RMI_SERVER_SOCKET_FACTORY_ATTRIBUTE, loopbackOnly),
-                ManagementFactory.getPlatformMBeanServer());
-        connectorServer.start();
-        connector = JMXConnectorFactory.connect(connectorServer.getAddress());
-        jmx = connector.getMBeanServerConnection();
+        connection = LoopbackJmxConnection.open();
+        jmx = connection.mbeans();
     }
 
     @AfterAll
     static void disconnect() throws IOException {
-        connector.close();
-        connectorServer.stop();
+        connection.close();
     }
 
     @Test

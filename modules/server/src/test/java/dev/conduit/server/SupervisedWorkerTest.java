@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.conduit.control.ControlMessage;
 import dev.conduit.control.ControlServer;
 import dev.conduit.control.WorkerChannel;
+import dev.conduit.testing.LocalPorts;
 import dev.conduit.testing.MockReply;
 import dev.conduit.testing.MockUpstream;
 import dev.conduit.testing.RawConnection;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,10 +54,7 @@ class SupervisedWorkerTest {
             @Override
             public void closed(WorkerChannel channel) {}
         };
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = LocalPorts.unused();
         Path socket = home.resolve("supervisor.sock");
         try (MockUpstream upstream = new MockUpstream(); ControlServer control = ControlServer.open(socket, listener)) {
             Path config = home.resolve("config.json");

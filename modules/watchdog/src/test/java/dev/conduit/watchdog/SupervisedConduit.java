@@ -1,8 +1,8 @@
 package dev.conduit.watchdog;
 
+import dev.conduit.testing.LocalPorts;
 import dev.conduit.testing.LocalProcesses;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,15 +47,9 @@ final class SupervisedConduit implements AutoCloseable {
                 {%s
                  Providers: [{name: 'mock', api_base_url: '%s', models: ['mock-model']}],
                  Router: {default: 'mock,mock-model'}}""".formatted(extraConfig, upstream));
-        SupervisedConduit conduit = new SupervisedConduit(home, freePort(), config);
+        SupervisedConduit conduit = new SupervisedConduit(home, LocalPorts.unused(), config);
         conduit.startSupervisor();
         return conduit;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** Starts a (further) supervisor for this home, as {@code conduit start} does. */

@@ -6,13 +6,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import dev.conduit.server.RunningGateway;
 import dev.conduit.server.logging.Logging;
+import dev.conduit.testing.LocalPorts;
 import dev.conduit.testing.MockReply;
 import dev.conduit.testing.OpenAiChunks;
 import dev.conduit.testing.RawConnection;
 import dev.conduit.testing.RecordedRequest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,10 +73,7 @@ class SecretsNeverLeakTest {
     static void start() throws Exception {
         directory = Files.createTempDirectory("conduit-secrets");
         Logging.apply("debug", directory.resolve("logs/worker.log"));
-        int unreachable;
-        try (ServerSocket closed = new ServerSocket(0)) {
-            unreachable = closed.getLocalPort();
-        }
+        int unreachable = LocalPorts.unused();
         gateway = RunningGateway.start("APIKEY: '" + GATEWAY_KEY + "', LOG_LEVEL: 'debug',", """
                 {name: 'claude', type: 'anthropic', api_base_url: '{origin}/v1/messages', api_key: '%s', models: ['claude-x']},
                 {name: 'down', api_base_url: 'http://127.0.0.1:%d/v1/chat/completions', api_key: '%s', models: ['m']},

@@ -81,7 +81,8 @@ class DrainIT {
                         return null;
                     }));
                 }
-                assertThat(streaming.await(30, TimeUnit.SECONDS)).as("all streams running").isTrue();
+                assertThat(streaming.await(30, TimeUnit.SECONDS))
+                        .as(() -> "all streams running; clients that failed: " + failures(clients)).isTrue();
 
                 long termAt = System.nanoTime();
                 conduit.terminate();
@@ -111,6 +112,11 @@ class DrainIT {
             assertThat(outcomes).contains("completed", "told the server is restarting");
             conduit.awaitLine("drained: every connection is closed", Duration.ofSeconds(5));
         }
+    }
+
+    private static List<String> failures(List<Future<?>> clients) {
+        return clients.stream().filter(client -> client.state() == Future.State.FAILED)
+                .map(client -> String.valueOf(client.exceptionNow())).toList();
     }
 
     /** How a stream ended, as its client sees it. */

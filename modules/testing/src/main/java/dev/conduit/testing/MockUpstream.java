@@ -32,6 +32,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,9 +62,11 @@ public final class MockUpstream implements AutoCloseable {
             MockReply.json(200, OpenAiChunks.completion("Hello from the mock upstream.", "stop", 10, 7));
 
     public MockUpstream() {
-        server = new Server();
-        connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
+        QueuedThreadPool threads = new QueuedThreadPool();
+        // a held or streaming reply blocks its thread: hundreds at once must not queue behind 200 threads
+        threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("mock-upstream"));
+        server = new Server(threads);
+        connector = listener();
         connector.setPort(0);
         server.addConnector(connector);
         server.setHandler(new Handler.Abstract(Handler.Abstract.InvocationType.BLOCKING) {
@@ -78,6 +82,14 @@ public final class MockUpstream implements AutoCloseable {
             throw new IllegalStateException("mock upstream did not start", e);
         }
         port = connector.getLocalPort();
+    }
+
+    /** A connector on 127.0.0.1 whose backlog takes a burst of hundreds of connections (Java's default is 50). */
+    private ServerConnector listener() {
+        ServerConnector listener = new ServerConnector(server);
+        listener.setHost("127.0.0.1");
+        listener.setAcceptQueueSize(4096);
+        return listener;
     }
 
     /** The chat completions endpoint, as a provider's {@code api_base_url}. */
@@ -132,8 +144,7 @@ public final class MockUpstream implements AutoCloseable {
 
     /** Listens again on the same port. */
     public void acceptConnections() {
-        ServerConnector again = new ServerConnector(server);
-        again.setHost("127.0.0.1");
+        ServerConnector again = listener();
         again.setPort(port);
         server.addConnector(again);
         try {

@@ -29,6 +29,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class ConduitServer {
 
     private static final long AT_LIMIT_IDLE_TIMEOUT_MILLIS = 5_000;
+    /**
+     * The listen backlog. Java's default is 50: a burst of new connections (hundreds of clients
+     * opening streams at once) overflowed it and the kernel dropped their SYNs, leaving clients to
+     * retry after 1, 3, 7, 15 s. Linux caps the value at {@code net.core.somaxconn} (4096).
+     */
+    private static final int ACCEPT_QUEUE_SIZE = 4096;
 
     private final Server server;
     private final ServerConnector connector;
@@ -58,6 +64,7 @@ public final class ConduitServer {
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
         SecuritySettings security = config.security();
         // slow or silent clients; a request waiting on its provider ignores it (ApiHandler)
         connector.setIdleTimeout(security.clientIdleTimeout().toMillis());

@@ -42,8 +42,11 @@ public final class ClientWatch {
         return new ClientWatch(request);
     }
 
-    /** Whether the client went away; cheap enough to call every few hundred milliseconds. */
-    public boolean gone() {
+    /**
+     * Whether the client went away; cheap enough to call every tick. Synchronized: the request's
+     * thread and the upstream call watcher may both ask.
+     */
+    public synchronized boolean gone() {
         if (gone || channel == null || pipelined) {
             return gone;
         }

@@ -7,11 +7,11 @@ import dev.conduit.providers.anthropic.AnthropicAdapter;
 import dev.conduit.providers.gemini.GeminiAdapter;
 import dev.conduit.providers.openai.OpenAiCompatibleAdapter;
 import dev.conduit.providers.upstream.KeepAlive;
+import dev.conduit.providers.upstream.Pacing;
 import dev.conduit.providers.upstream.Redactor;
 import dev.conduit.providers.upstream.UpstreamClient;
 import dev.conduit.providers.upstream.UpstreamResources;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +24,6 @@ import java.util.Optional;
  * its connection pool); they share threads, timer and buffers.
  */
 public final class Providers implements AutoCloseable {
-
-    /** How often a waiting call checks its client, the drain and its limits, at most. */
-    private static final Duration TICK = Duration.ofMillis(100);
 
     private final UpstreamResources resources;
     private final Map<String, UpstreamClient> clients;
@@ -44,11 +41,11 @@ public final class Providers implements AutoCloseable {
                 proxy.map(URI::getHost));
         Redactor redactor = new Redactor(allKeys(config));
         KeepAlive keepAlive = new KeepAlive(config.pingInterval());
-        Duration tick = config.pingInterval().dividedBy(2).compareTo(TICK) < 0 ? config.pingInterval().dividedBy(2) : TICK;
+        Pacing pacing = Pacing.forPingInterval(config.pingInterval());
         Map<String, UpstreamClient> clients = new LinkedHashMap<>();
         Map<String, ProviderAdapter> adapters = new LinkedHashMap<>();
         for (ProviderConfig provider : config.providers()) {
-            UpstreamClient client = new UpstreamClient(provider.timeouts(), proxy, userAgent, resources, tick);
+            UpstreamClient client = new UpstreamClient(provider.timeouts(), proxy, userAgent, resources, pacing);
             clients.put(key(provider.name()), client);
             adapters.put(key(provider.name()), adapter(provider, client, redactor, keepAlive));
         }

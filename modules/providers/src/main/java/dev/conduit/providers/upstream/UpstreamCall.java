@@ -28,10 +28,12 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * One request to a provider, waited on by the request's own (virtual) thread. While it waits —
- * for the response head or the next piece of the body — it wakes every tick to check, in this
- * order: the client is still there, the worker is not past its drain deadline, and the first-byte,
- * stream-idle and total limits hold. Whatever ends the call aborts the upstream request, so the
- * provider stops generating and the pool slot is freed.
+ * for the response head or the next piece of the body — its client's {@link CallWatcher} checks
+ * every tick, in this order, that the client is still there, the worker is not past its drain
+ * deadline, and the first-byte, stream-idle and total limits hold, and wakes the thread when one
+ * does not; the thread also wakes by itself every {@link Pacing#quietWake()} for keep-alive pings.
+ * Whatever ends the call aborts the upstream request, so the provider stops generating and the
+ * pool slot is freed.
  */
 public final class UpstreamCall implements AutoCloseable {
 
@@ -39,14 +41,17 @@ public final class UpstreamCall implements AutoCloseable {
     private static final int TAIL_PIECES = 4;
 
     /** The limits of one call and how often they are checked. */
-    record Limits(UpstreamTimeouts timeouts, Duration tick) {}
+    record Limits(UpstreamTimeouts timeouts, Pacing pacing) {}
 
     private final Request request;
     private final Limits limits;
     private final String label;
     private final ClientLink link;
+    private final CallWatcher watcher;
     private final Scheduler scheduler;
     private final Semaphore signal = new Semaphore(0);
+    /** Held by the watcher while it checks the client, and by {@link #close()}: no probe after close. */
+    private final Object watchLock = new Object();
     private final long sentAt = System.nanoTime();
 
     private volatile Response head;
@@ -55,23 +60,30 @@ public final class UpstreamCall implements AutoCloseable {
     private volatile boolean demandPending;
     /** The request's head went out on a connection: from then on the upstream may have it. */
     private volatile boolean requestSent;
-    private boolean sawBody;
-    private long lastBodyAt;
+    private volatile boolean sawBody;
+    private volatile long lastBodyAt;
+    /** The watcher found something the waiting thread must act on. */
+    private volatile boolean attention;
+    private boolean watched = true;
     private long lastCheckAt = System.nanoTime();
     private boolean complete;
     /** The caller has all of the answer it needs (a stream's last event); see {@link #answered()}. */
     private boolean answered;
 
-    private UpstreamCall(Request request, Limits limits, String label, ClientLink link, Scheduler scheduler) {
+    private UpstreamCall(Request request, Limits limits, String label, ClientLink link, CallWatcher watcher,
+            Scheduler scheduler) {
         this.request = request;
         this.limits = limits;
         this.label = label;
         this.link = link;
+        this.watcher = watcher;
         this.scheduler = scheduler;
     }
 
-    static UpstreamCall send(Request request, Limits limits, String label, ClientLink link, Scheduler scheduler) {
-        UpstreamCall call = new UpstreamCall(request, limits, label, link, scheduler);
+    static UpstreamCall send(Request request, Limits limits, String label, ClientLink link, CallWatcher watcher,
+            Scheduler scheduler) {
+        UpstreamCall call = new UpstreamCall(request, limits, label, link, watcher, scheduler);
+        watcher.watch(call);
         request.onRequestCommit(committed -> call.requestSent = true);
         request.onResponseContentSource((response, source) -> {
             call.head = response;
@@ -120,14 +132,14 @@ public final class UpstreamCall implements AutoCloseable {
     public boolean next(Consumer<ByteBuffer> consumer, Runnable onQuiet) {
         awaitHead();
         // an upstream that sends steadily (keep-alive comments, say) must not hide a client that left
-        if (System.nanoTime() - lastCheckAt >= limits.tick().toNanos()) {
+        if (System.nanoTime() - lastCheckAt >= limits.pacing().tick().toNanos()) {
             checkWhileWaiting();
         }
         while (true) {
             // Jetty's contract: no read() while a demand is pending; breaking it corrupts the
             // connection's state, and a later request on it reads another response's bytes
             if (demandPending) {
-                if (!await()) {
+                if (!await() || attention) {
                     checkWhileWaiting();
                     onQuiet.run();
                 }
@@ -194,11 +206,11 @@ public final class UpstreamCall implements AutoCloseable {
         }
     }
 
-    /** Waits one tick for a signal; true when one came. */
+    /** Waits for a signal (news, or the watcher) at most a quiet wake; true when one came. */
     private boolean await() {
         long start = System.nanoTime();
         try {
-            return signal.tryAcquire(limits.tick().toNanos(), TimeUnit.NANOSECONDS);
+            return signal.tryAcquire(limits.pacing().quietWake().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abort("interrupted");
@@ -209,6 +221,7 @@ public final class UpstreamCall implements AutoCloseable {
     }
 
     private void checkWhileWaiting() {
+        attention = false;
         lastCheckAt = System.nanoTime();
         if (link.clientGone()) {
             abort("client went away");
@@ -218,23 +231,56 @@ public final class UpstreamCall implements AutoCloseable {
             abort("worker draining");
             throw new UpstreamException(503, "server is restarting", Optional.of("1"), UpstreamException.Kind.DRAINING);
         }
-        long now = System.nanoTime();
+        switch (limitPassed(System.nanoTime())) {
+            case NONE -> { }
+            case TOTAL -> {
+                abort("total timeout");
+                throw new UpstreamException(504, label + " did not finish within " + seconds(limits.timeouts().total())
+                        + " (API_TIMEOUT_MS)", UpstreamException.Kind.TIMEOUT);
+            }
+            case FIRST_BYTE -> {
+                abort("first byte timeout");
+                throw new UpstreamException(504, label + " sent nothing within " + seconds(limits.timeouts().firstByte())
+                        + " (FIRST_BYTE_TIMEOUT_MS)", UpstreamException.Kind.TIMEOUT);
+            }
+            case STREAM_IDLE -> {
+                abort("stream idle timeout");
+                throw new UpstreamException(504, label + " went silent for " + seconds(limits.timeouts().streamIdle())
+                        + " mid-answer (STREAM_IDLE_TIMEOUT_MS)", UpstreamException.Kind.TIMEOUT);
+            }
+        }
+    }
+
+    /** Which of the call's limits has passed at {@code now}, the total one first. */
+    private Limit limitPassed(long now) {
         UpstreamTimeouts timeouts = limits.timeouts();
         if (now - sentAt > timeouts.total().toNanos()) {
-            abort("total timeout");
-            throw new UpstreamException(504, label + " did not finish within " + seconds(timeouts.total()) + " (API_TIMEOUT_MS)",
-                    UpstreamException.Kind.TIMEOUT);
+            return Limit.TOTAL;
         }
         if (!sawBody && now - sentAt > timeouts.firstByte().toNanos()) {
-            abort("first byte timeout");
-            throw new UpstreamException(504, label + " sent nothing within " + seconds(timeouts.firstByte())
-                    + " (FIRST_BYTE_TIMEOUT_MS)", UpstreamException.Kind.TIMEOUT);
+            return Limit.FIRST_BYTE;
         }
         if (sawBody && now - lastBodyAt > timeouts.streamIdle().toNanos()) {
-            abort("stream idle timeout");
-            throw new UpstreamException(504, label + " went silent for " + seconds(timeouts.streamIdle())
-                    + " mid-answer (STREAM_IDLE_TIMEOUT_MS)", UpstreamException.Kind.TIMEOUT);
+            return Limit.STREAM_IDLE;
         }
+        return Limit.NONE;
+    }
+
+    private enum Limit { NONE, TOTAL, FIRST_BYTE, STREAM_IDLE }
+
+    /**
+     * The watcher's check, on its thread: wakes the waiting thread when it has to end the call.
+     * Under {@link #watchLock}, so that once {@link #close()} returned the client's socket is
+     * never probed again — the client may then already be sending its next request on it.
+     */
+    void wakeIfNeeded() {
+        synchronized (watchLock) {
+            if (!watched || !(link.clientGone() || link.mustStop() || limitPassed(System.nanoTime()) != Limit.NONE)) {
+                return;
+            }
+        }
+        attention = true;
+        signal.release();
     }
 
     private static String seconds(Duration duration) {
@@ -301,6 +347,10 @@ public final class UpstreamCall implements AutoCloseable {
      */
     @Override
     public void close() {
+        synchronized (watchLock) {
+            watched = false;
+        }
+        watcher.forget(this);
         if (complete || endedWithoutWaiting()) {
             return;
         }
@@ -308,7 +358,7 @@ public final class UpstreamCall implements AutoCloseable {
             // the end of the chunked encoding is often a moment behind the last event: read it off
             // this thread, and abort only if it is not there within a tick
             Scheduler.Task late = scheduler.schedule(() -> abort("the answer's end did not follow its last event"),
-                    limits.tick().toMillis(), TimeUnit.MILLISECONDS);
+                    limits.pacing().tick().toMillis(), TimeUnit.MILLISECONDS);
             body.demand(() -> readTail(late));
             return;
         }

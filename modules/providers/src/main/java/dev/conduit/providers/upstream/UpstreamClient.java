@@ -3,7 +3,6 @@ package dev.conduit.providers.upstream;
 import dev.conduit.config.UpstreamTimeouts;
 import dev.conduit.providers.ClientLink;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -29,15 +28,14 @@ public final class UpstreamClient implements AutoCloseable {
 
     private final HttpClient http;
     private final UpstreamTimeouts timeouts;
-    private final Duration tick;
+    private final Pacing pacing;
+    private final CallWatcher watcher;
 
-    /**
-     * @param tick how often a waiting call checks its client, the drain and its limits
-     */
     public UpstreamClient(UpstreamTimeouts timeouts, Optional<URI> proxy, String userAgent, UpstreamResources shared,
-            Duration tick) {
+            Pacing pacing) {
         this.timeouts = timeouts;
-        this.tick = tick;
+        this.pacing = pacing;
+        this.watcher = new CallWatcher(shared.scheduler, pacing.tick());
         http = new HttpClient();
         // UpstreamCall's listeners only record and signal, never block: they may run on the
         // selector thread that read the response instead of being handed to a pool thread first
@@ -77,7 +75,7 @@ public final class UpstreamClient implements AutoCloseable {
                 .body(new BytesRequestContent("application/json", body))
                 // our own checks end the call with a precise message; this is the backstop
                 .timeout(timeouts.total().toMillis() + 2_000, TimeUnit.MILLISECONDS);
-        return UpstreamCall.send(request, new UpstreamCall.Limits(timeouts, tick), label, link, http.getScheduler());
+        return UpstreamCall.send(request, new UpstreamCall.Limits(timeouts, pacing), label, link, watcher, http.getScheduler());
     }
 
     /** GETs {@code uri} (a provider's free model list, for probes); the caller closes the call. */
@@ -86,7 +84,7 @@ public final class UpstreamClient implements AutoCloseable {
                 .method(HttpMethod.GET)
                 .headers(fields -> headers.forEach(fields::put))
                 .timeout(timeouts.total().toMillis() + 2_000, TimeUnit.MILLISECONDS);
-        return UpstreamCall.send(request, new UpstreamCall.Limits(timeouts, tick), label, ClientLink.DETACHED,
+        return UpstreamCall.send(request, new UpstreamCall.Limits(timeouts, pacing), label, ClientLink.DETACHED, watcher,
                 http.getScheduler());
     }
 
@@ -112,6 +110,7 @@ public final class UpstreamClient implements AutoCloseable {
 
     @Override
     public void close() {
+        watcher.stop();
         LifeCycle.stop(http);
     }
 }

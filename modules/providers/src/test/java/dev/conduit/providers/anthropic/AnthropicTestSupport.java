@@ -6,6 +6,7 @@ import dev.conduit.config.Secret;
 import dev.conduit.config.UpstreamTimeouts;
 import dev.conduit.protocol.Json;
 import dev.conduit.providers.upstream.KeepAlive;
+import dev.conduit.providers.upstream.Pacing;
 import dev.conduit.providers.upstream.Redactor;
 import dev.conduit.providers.upstream.UpstreamClient;
 import dev.conduit.providers.upstream.UpstreamResources;
@@ -36,7 +37,7 @@ final class AnthropicTestSupport implements AutoCloseable {
     }
 
     AnthropicTestSupport(UpstreamTimeouts timeouts) {
-        client = new UpstreamClient(timeouts, Optional.empty(), "conduit-test", resources, Duration.ofMillis(50));
+        client = new UpstreamClient(timeouts, Optional.empty(), "conduit-test", resources, new Pacing(Duration.ofMillis(50), Duration.ofMillis(50)));
     }
 
     static JsonNode json(String text) {

@@ -25,6 +25,7 @@ import dev.conduit.providers.ClientLink;
 import dev.conduit.providers.Inbound;
 import dev.conduit.providers.UpstreamException;
 import dev.conduit.providers.upstream.KeepAlive;
+import dev.conduit.providers.upstream.Pacing;
 import dev.conduit.providers.upstream.Redactor;
 import dev.conduit.providers.upstream.UpstreamClient;
 import dev.conduit.providers.upstream.UpstreamResources;
@@ -51,7 +52,7 @@ class GeminiAdapterTest {
     private final MockUpstream upstream = new MockUpstream();
     private final UpstreamResources resources = new UpstreamResources();
     private final UpstreamClient client = new UpstreamClient(UpstreamTimeouts.DEFAULTS, Optional.empty(), "conduit-test",
-            resources, Duration.ofMillis(50));
+            resources, new Pacing(Duration.ofMillis(50), Duration.ofMillis(50)));
 
     private GeminiAdapter adapter(String base) {
         ProviderConfig provider = new ProviderConfig("gem", URI.create(base), List.of(new Secret(KEY)),

@@ -20,6 +20,7 @@ import dev.conduit.providers.RecordingSink;
 import dev.conduit.providers.Inbound;
 import dev.conduit.providers.openai.OpenAiCompatibleAdapter;
 import dev.conduit.providers.upstream.KeepAlive;
+import dev.conduit.providers.upstream.Pacing;
 import dev.conduit.providers.upstream.Redactor;
 import dev.conduit.providers.upstream.UpstreamClient;
 import dev.conduit.providers.upstream.UpstreamResources;
@@ -48,7 +49,7 @@ final class Gateway implements AutoCloseable {
     final MockUpstream upstream = new MockUpstream();
     private final UpstreamResources resources = new UpstreamResources();
     private final UpstreamClient client = new UpstreamClient(UpstreamTimeouts.DEFAULTS, Optional.empty(), "conduit-test",
-            resources, Duration.ofMillis(50));
+            resources, new Pacing(Duration.ofMillis(50), Duration.ofMillis(50)));
     private final OpenAiCompatibleAdapter adapter;
 
     /**

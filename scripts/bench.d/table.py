@@ -91,11 +91,12 @@ for r in of("PEAK128"):
 for r, s in zip(of("STREAMSRSS"), of("STREAMS")):
     print("| %s concurrent streams via Conduit (%s chunks, one per %s ms): completed / failed / stalled | %s / %s / %s |" % (
         r["streams"], r["chunks"], r["interval_ms"], s["completed"], s["failed"], s["stalled"]))
-    print("| … longest pause between two reads of one stream; slowest stream | %s ms; %s s |" % (
-        s["max_gap_ms"], s["slowest_s"]))
+    print("| … longest pause between two reads of one stream; the same once all had started; slowest stream "
+          "| %s ms; %s ms; %s s |" % (s["max_gap_ms"], s["steady_gap_ms"], s["slowest_s"]))
     for d in of("STREAMSDIRECT"):
-        print("| … the same client direct to the mock (baseline): completed / failed / stalled; longest pause; slowest "
-              "| %s / %s / %s; %s ms; %s s |" % (d["completed"], d["failed"], d["stalled"], d["max_gap_ms"], d["slowest_s"]))
+        print("| … the same client direct to the mock (baseline): completed / failed / stalled; longest pause; "
+              "once all had started; slowest | %s / %s / %s; %s ms; %s ms; %s s |" % (
+                  d["completed"], d["failed"], d["stalled"], d["max_gap_ms"], d["steady_gap_ms"], d["slowest_s"]))
     print("| … peak RSS during the stream test | %.0f MiB |" % (int(r["peak_kib"]) / 1024))
 for r in of("IMAGE"):
     print("| runtime image on disk (of it the AOT cache) | %.0f MiB (%.0f MiB) |" % (

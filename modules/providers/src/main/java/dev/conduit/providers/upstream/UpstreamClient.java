@@ -17,6 +17,7 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.thread.Invocable;
 
 /**
  * One provider's HTTP client, with that provider's limits and connection pool. Requests are sent
@@ -36,6 +37,9 @@ public final class UpstreamClient implements AutoCloseable {
         this.pacing = pacing;
         this.watcher = new CallWatcher(shared.scheduler, pacing.tick());
         http = new HttpClient();
+        // UpstreamCall's listeners only record and signal, never block: they may run on the
+        // selector thread that read the response instead of being handed to a pool thread first
+        http.getHttpClientTransport().setInvocationType(Invocable.InvocationType.NON_BLOCKING);
         http.setExecutor(shared.executor);
         http.setScheduler(shared.scheduler);
         http.setByteBufferPool(shared.buffers);

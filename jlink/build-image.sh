@@ -46,15 +46,23 @@ done
 
 # the management modules serve JMX, the Attach API and agents; the Prometheus JMX exporter agent
 # (docs/OPERATIONS.md) also needs java.desktop (java.beans only: its native AWT, font and image
-# libraries are left out, 6 MB) and jdk.httpserver (not its jwebserver launcher)
+# libraries are left out, 6 MB) and jdk.httpserver (not its jwebserver launcher). Of jtokkit's
+# vocabularies only cl100k is used (routing's token counts): the other three are 2.4 MB
 "$bin/jlink" \
   --module-path "$modular" \
   --add-modules dev.conduit.cli,ch.qos.logback.classic,java.management,jdk.management,jdk.management.agent,jdk.attach,java.instrument \
   --add-modules java.desktop,jdk.httpserver \
   --exclude-files='glob:/java.desktop/lib/**,glob:/jdk.httpserver/bin/**' \
+  --exclude-resources='glob:/jtokkit/com/knuddels/jtokkit/[opr]*_base.tiktoken' \
   --strip-debug --no-header-files --no-man-pages \
   --compress zip-6 \
   --output "$image"
+
+# libjvm.so comes with its full symbol table, 5 of its 29 MB, which jlink's --strip-debug keeps:
+# drop it where binutils is installed (crash reports then name fewer of the JVM's own frames)
+if command -v strip >/dev/null; then
+  strip --strip-unneeded "$image/lib/server/libjvm.so"
+fi
 
 cp "$here/src/bin/conduit" "$image/bin/conduit"
 chmod 755 "$image/bin/conduit"

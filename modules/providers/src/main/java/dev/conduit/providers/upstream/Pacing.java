@@ -7,8 +7,8 @@ import java.time.Duration;
  *
  * @param tick how often a client's {@link CallWatcher} checks each of its calls (client gone,
  *     drain deadline, limits): how soon a call ends after one of them
- * @param quietWake how long a call's thread waits at most for news before it looks for itself
- *     and may send a keep-alive ping
+ * @param quietWake how long a call's thread waits for news before the watcher wakes it to look
+ *     for itself and maybe send a keep-alive ping (at the watcher's next tick)
  */
 public record Pacing(Duration tick, Duration quietWake) {
 

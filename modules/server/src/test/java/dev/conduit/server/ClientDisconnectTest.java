@@ -109,7 +109,7 @@ class ClientDisconnectTest {
                         sorted[total - 1] / 1_000_000, total);
         Files.writeString(Path.of("target/abort-latency.txt"), latency);
         assertThat(sorted[total - 1]).as(latency).isLessThan(ONE_SECOND);
-        // the call watcher checks every 100 ms tick; a waiting thread alone looks only once a second
+        // the call watcher checks every 100 ms tick; its quiet wakes for keep-alive pings come only once a second
         assertThat(sorted[total / 2]).as(latency).isLessThan(TimeUnit.MILLISECONDS.toNanos(300));
         awaitQuiet(Duration.ofSeconds(10));
         assertThat(gateway.upstream.received()).hasSize(total);

@@ -44,6 +44,19 @@ final class CallWatcher {
         stopped = true;
     }
 
+    /**
+     * Checks one call. The watcher is what wakes a waiting call, so a check that fails must not
+     * keep it from the calls after this one: the failing call's own thread is woken instead, and
+     * meets the failure when it checks for itself.
+     */
+    private static void check(UpstreamCall call) {
+        try {
+            call.wakeIfNeeded();
+        } catch (RuntimeException failed) {
+            call.wake();
+        }
+    }
+
     private void schedule() {
         if (!stopped) {
             scheduler.schedule(this::sweep, tickNanos, TimeUnit.NANOSECONDS);
@@ -52,7 +65,7 @@ final class CallWatcher {
 
     private void sweep() {
         try {
-            calls.forEach(UpstreamCall::wakeIfNeeded);
+            calls.forEach(CallWatcher::check);
         } finally {
             if (!calls.isEmpty()) {
                 schedule();

@@ -309,6 +309,12 @@ public final class UpstreamCall implements AutoCloseable {
         }
     }
 
+    /** Wakes the waiting thread to check the call for itself (the watcher's own check failed). */
+    void wake() {
+        attention = true;
+        signal.release();
+    }
+
     private static String seconds(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";

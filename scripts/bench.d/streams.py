@@ -9,8 +9,9 @@
       opens STREAMS connections at once, POSTs BODY_FILE on each and reads the stream to its end:
       Anthropic's (via Conduit), or with "openai" the mock's own (direct, the baseline). Prints one
       RESULT line: streams completed, failed, the longest gap between two reads, the longest gap
-      once every stream had its first byte (after the start burst) and the slowest stream. A stream that is not a 200 with CHUNKS text deltas and its end (message_stop, or
-      [DONE]) counts as failed.
+      once every stream had its first byte (after the start burst) and the slowest stream. A
+      stream that is not a 200 with CHUNKS text deltas and its end (message_stop, or [DONE])
+      counts as failed.
 """
 import asyncio
 import json

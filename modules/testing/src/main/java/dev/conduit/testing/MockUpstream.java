@@ -154,8 +154,8 @@ public final class MockUpstream implements AutoCloseable {
     private void awaitRefused(Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                Thread.onSpinWait();
+            try (Socket stillAccepted = new Socket("127.0.0.1", port)) {
+                stillAccepted.setSoLinger(true, 0);
             } catch (IOException refused) {
                 return;
             }

@@ -297,8 +297,7 @@ public final class UpstreamCall implements AutoCloseable {
                 return;
             }
             if (link.clientGone() || link.mustStop() || limitPassed(now) != Limit.NONE) {
-                attention = true;
-                signal.release();
+                wake();
                 return;
             }
         }
@@ -309,7 +308,7 @@ public final class UpstreamCall implements AutoCloseable {
         }
     }
 
-    /** Wakes the waiting thread to check the call for itself (the watcher's own check failed). */
+    /** Wakes the waiting thread to check the call for itself. */
     void wake() {
         attention = true;
         signal.release();

@@ -71,6 +71,7 @@ class CallWatcherTest {
         while (waiting.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
+        assertThat(waiting.getState()).as("the call's thread waits").isEqualTo(Thread.State.WAITING);
         gone.set(true);
 
         assertThat(ended.get(5, TimeUnit.SECONDS)).isInstanceOf(ClientGoneException.class);

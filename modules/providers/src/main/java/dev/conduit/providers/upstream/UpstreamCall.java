@@ -61,7 +61,9 @@ public final class UpstreamCall implements AutoCloseable {
     private volatile boolean demandPending;
     /** The request's head went out on a connection: from then on the upstream may have it. */
     private volatile boolean requestSent;
+    /** Bytes of the body arrived; set by the thread that read them (see {@link WholeBody}). */
     private volatile boolean sawBody;
+    private boolean firstByteTold;
     private volatile long lastBodyAt;
     /** The watcher found something the waiting thread must act on. */
     private volatile boolean attention;
@@ -91,9 +93,9 @@ public final class UpstreamCall implements AutoCloseable {
         watcher.watch(call);
         request.onRequestCommit(committed -> call.requestSent = true);
         request.onResponseContentSource((response, source) -> {
-            call.head = response;
-            call.body = source;
-            call.signal.release();
+            if (!WholeBody.collect(response, source, call::bodyArrived, whole -> call.receive(response, whole))) {
+                call.receive(response, source);
+            }
         });
         request.send(result -> {
             if (result.isFailed()) {
@@ -102,6 +104,21 @@ public final class UpstreamCall implements AutoCloseable {
             call.signal.release();
         });
         return call;
+    }
+
+    /** The head and what reads the body; the body first, so a thread that sees the head finds it. */
+    private void receive(Response response, Content.Source source) {
+        body = source;
+        head = response;
+        signal.release();
+    }
+
+    /** Bytes of the body arrived (read ahead by {@link WholeBody}, or by {@link #next}). */
+    private void bodyArrived() {
+        // the time first: a thread that sees sawBody must see when, or it would judge the
+        // stream idle since the epoch
+        lastBodyAt = System.nanoTime();
+        sawBody = true;
     }
 
     /** Waits for the response head. */
@@ -165,11 +182,11 @@ public final class UpstreamCall implements AutoCloseable {
                 }
                 boolean data = chunk.hasRemaining();
                 if (data) {
-                    if (!sawBody) {
+                    if (!firstByteTold) {
+                        firstByteTold = true;
                         link.upstreamFirstByte();
                     }
-                    sawBody = true;
-                    lastBodyAt = System.nanoTime();
+                    bodyArrived();
                     consumer.accept(chunk.getByteBuffer());
                 }
                 if (chunk.isLast()) {
@@ -273,10 +290,11 @@ public final class UpstreamCall implements AutoCloseable {
         if (now - sentAt > timeouts.total().toNanos()) {
             return Limit.TOTAL;
         }
-        if (!sawBody && now - sentAt > timeouts.firstByte().toNanos()) {
+        boolean bodyCame = sawBody;
+        if (!bodyCame && now - sentAt > timeouts.firstByte().toNanos()) {
             return Limit.FIRST_BYTE;
         }
-        if (sawBody && now - lastBodyAt > timeouts.streamIdle().toNanos()) {
+        if (bodyCame && now - lastBodyAt > timeouts.streamIdle().toNanos()) {
             return Limit.STREAM_IDLE;
         }
         return Limit.NONE;

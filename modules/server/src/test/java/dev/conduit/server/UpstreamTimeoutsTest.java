@@ -1,5 +1,6 @@
 package dev.conduit.server;
 
+import static dev.conduit.testing.OpenAiChunks.completion;
 import static dev.conduit.testing.OpenAiChunks.roleChunk;
 import static dev.conduit.testing.OpenAiChunks.textChunk;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,6 +132,41 @@ class UpstreamTimeoutsTest {
         assertThat(events.getLast().data()).contains(
                 "\"type\":\"api_error\"", "went silent for 1500 ms mid-answer (STREAM_IDLE_TIMEOUT_MS)");
         assertNear(timed.took(), 1500);
+    }
+
+    @Test
+    void aWholeAnswerWhoseBodyComesInPiecesArrivesWhole() throws Exception {
+        gateway.upstream.enqueue(new MockReply.WholeInHalves(completion("Hello in two halves", "stop", 9, 4),
+                Duration.ofMillis(300), false));
+
+        Timed timed = post(request("claude-sonnet-4-5", false));
+
+        assertThat(timed.response().statusCode()).isEqualTo(200);
+        assertThat(timed.response().body()).contains("\"text\":\"Hello in two halves\"", "\"stop_reason\":\"end_turn\"");
+    }
+
+    @Test
+    void aWholeAnswerThatFallsSilentMidBodyHitsTheIdleLimit() throws Exception {
+        gateway.upstream.enqueue(new MockReply.WholeInHalves(completion("never finished", "stop", 9, 2),
+                Duration.ofSeconds(5), false));
+
+        Timed timed = post(request("claude-sonnet-4-5", false));
+
+        assertThat(timed.response().statusCode()).isEqualTo(504);
+        assertThat(timed.response().body()).contains(
+                "provider mock (model mock-model) went silent for 1500 ms mid-answer (STREAM_IDLE_TIMEOUT_MS)");
+        assertNear(timed.took(), 1500);
+    }
+
+    @Test
+    void aWholeAnswerCutMidBodyIsABadGateway() throws Exception {
+        gateway.upstream.enqueue(new MockReply.WholeInHalves(completion("cut short", "stop", 9, 2), Duration.ZERO, true));
+
+        Timed timed = post(request("claude-sonnet-4-5", false));
+
+        assertThat(timed.response().statusCode()).isEqualTo(502);
+        assertThat(timed.response().body()).contains(
+                "provider mock (model mock-model): the upstream stream broke before the response was complete");
     }
 
     @Test

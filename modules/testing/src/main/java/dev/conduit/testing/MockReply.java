@@ -30,6 +30,13 @@ public sealed interface MockReply {
     }
 
     /**
+     * A whole JSON answer with its {@code Content-Length}, written in two halves {@code pause}
+     * apart, as a slow provider's answer arrives in pieces. With {@code cut}, the connection is
+     * dropped after the first half.
+     */
+    record WholeInHalves(String body, Duration pause, boolean cut) implements MockReply {}
+
+    /**
      * Writes {@code writes} (none: not even the response head) and then holds the request open
      * until the caller goes away, as a provider does while it thinks; the mock records when it
      * noticed (see {@link MockUpstream#awaitCancellation}).

@@ -240,6 +240,7 @@ public final class MockUpstream implements AutoCloseable {
             }
             case MockReply.Stream stream -> stream(stream, response, callback);
             case MockReply.ByteStream stream -> byteStream(stream, response, callback);
+            case MockReply.WholeInHalves halves -> wholeInHalves(halves, response, callback);
             case MockReply.Hang hang -> hang(hang, request, response, callback, user);
             case MockReply.Reset reset -> {
                 request.getConnectionMetaData().getConnection().getEndPoint().close();
@@ -394,6 +395,31 @@ public final class MockUpstream implements AutoCloseable {
         } else {
             callback.succeeded();
         }
+    }
+
+    private static void wholeInHalves(MockReply.WholeInHalves halves, Response response, Callback callback)
+            throws IOException {
+        byte[] body = halves.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        int half = body.length / 2;
+        try (Blocker.Callback written = Blocker.callback()) {
+            response.write(false, ByteBuffer.wrap(body, 0, half), written);
+            written.block();
+        }
+        if (halves.cut()) {
+            callback.failed(new QuietException.Exception("mock upstream cut the answer"));
+            return;
+        }
+        try {
+            Thread.sleep(halves.pause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            callback.failed(e);
+            return;
+        }
+        response.write(true, ByteBuffer.wrap(body, half, body.length - half), callback);
     }
 
     /** Forgets every request received and every reply not yet used. */

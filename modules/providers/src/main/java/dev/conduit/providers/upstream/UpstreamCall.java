@@ -121,14 +121,21 @@ public final class UpstreamCall implements AutoCloseable {
         sawBody = true;
     }
 
-    /** Waits for the response head. */
+    /**
+     * Waits for the response head. The limits and the client are checked after each wake-up, not
+     * before the first wait: the request was sent a moment ago, and the watcher checks every tick.
+     */
     public void awaitHead() {
+        boolean waited = false;
         while (head == null) {
             if (failure != null) {
                 throw describe(failure);
             }
-            checkWhileWaiting();
+            if (waited) {
+                checkWhileWaiting();
+            }
             await();
+            waited = true;
         }
     }
 

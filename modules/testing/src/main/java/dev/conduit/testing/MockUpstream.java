@@ -362,14 +362,8 @@ public final class MockUpstream implements AutoCloseable {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
         for (int i = 0; i < stream.writes().size(); i++) {
-            if (i > 0 && !stream.pause().isZero()) {
-                try {
-                    Thread.sleep(stream.pause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    callback.failed(e);
-                    return;
-                }
+            if (i > 0 && !stream.pause().isZero() && !paused(stream.pause(), callback)) {
+                return;
             }
             write(response, stream.writes().get(i));
         }
@@ -412,14 +406,21 @@ public final class MockUpstream implements AutoCloseable {
             callback.failed(new QuietException.Exception("mock upstream cut the answer"));
             return;
         }
+        if (paused(halves.pause(), callback)) {
+            response.write(true, ByteBuffer.wrap(body, half, body.length - half), callback);
+        }
+    }
+
+    /** Sleeps between two writes; false, with the response failed, if the mock is being stopped. */
+    private static boolean paused(Duration pause, Callback callback) {
         try {
-            Thread.sleep(halves.pause());
+            Thread.sleep(pause);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             callback.failed(e);
-            return;
+            return false;
         }
-        response.write(true, ByteBuffer.wrap(body, half, body.length - half), callback);
     }
 
     /** Forgets every request received and every reply not yet used. */

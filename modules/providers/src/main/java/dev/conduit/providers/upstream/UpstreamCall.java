@@ -212,11 +212,7 @@ public final class UpstreamCall implements AutoCloseable {
     /** The whole body, failing past {@code limit} bytes. */
     public byte[] readAll(int limit) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (next(piece -> {
-            byte[] bytes = new byte[piece.remaining()];
-            piece.get(bytes);
-            out.writeBytes(bytes);
-        }, () -> { })) {
+        while (next(piece -> append(out, piece), () -> { })) {
             if (out.size() > limit) {
                 abort("answer too large");
                 throw new UpstreamException(502, label + " answered with more than " + (limit >> 20) + " MiB",
@@ -224,6 +220,17 @@ public final class UpstreamCall implements AutoCloseable {
             }
         }
         return out.toByteArray();
+    }
+
+    /** Copies {@code piece} once: straight from its array when it has one, as heap buffers do. */
+    private static void append(ByteArrayOutputStream out, ByteBuffer piece) {
+        if (piece.hasArray()) {
+            out.write(piece.array(), piece.arrayOffset() + piece.position(), piece.remaining());
+        } else {
+            byte[] bytes = new byte[piece.remaining()];
+            piece.get(bytes);
+            out.writeBytes(bytes);
+        }
     }
 
     /** Up to {@code limit} bytes of the body, for error messages; never fails. */

@@ -14,12 +14,14 @@ import org.eclipse.jetty.io.Content;
  * instead of once for the head and again to read a body that is already here; and the connection
  * goes back to the pool on the selector thread, which re-arms it without waking the selector
  * (four system calls and a thread wake-up less per whole answer). Streams and answers of unknown,
- * encoded or large length are read as before, piece by piece on the request's thread.
+ * encoded or large length are read as before, piece by piece on the request's thread. Not
+ * Jetty's {@code Content.Source.asByteArrayAsync}: it reports nothing until the end, and the
+ * stream-idle limit must learn of every piece (a body that stops halfway is idle, not silent).
  */
 final class WholeBody {
 
     /** Larger answers are read by the request's thread, so no selector copies megabytes. */
-    static final long MAX_BYTES = 1 << 20;
+    private static final long MAX_BYTES = 1 << 20;
 
     private final Content.Source source;
     private final Runnable onBytes;

@@ -63,8 +63,9 @@ final class RequestBodies {
      * The body, read as it arrives: a chunked body is refused as soon as it passes the limit, a
      * body that stalls for the idle timeout or trickles in slower than {@link
      * #MIN_BYTES_PER_SECOND} with 408. Read chunk by chunk into one array sized from the
-     * Content-Length (up to 64 KiB before bytes arrive): the usual body is already in Jetty's buffer, and an input stream with its
-     * own 64 KiB buffer cost one copy, two allocations and a blocking lock more per request.
+     * Content-Length (up to 64 KiB before bytes arrive): the usual body is already in Jetty's
+     * buffer, and an input stream with its own 64 KiB buffer cost one copy, two allocations and a
+     * blocking lock more per request.
      */
     private static byte[] read(Request request, SecuritySettings limits) throws IOException {
         long maxBytes = limits.maxRequestBodyBytes();

@@ -139,16 +139,11 @@ final class UpstreamAttempts {
      * request.
      */
     private void pause(Duration delay) {
-        if (delay.isZero()) {
-            if (client.mustStop()) {
-                throw new UpstreamException(503, "server is restarting", Optional.of("1"), UpstreamException.Kind.DRAINING);
-            }
-            return;
-        }
         long start = System.nanoTime();
         long deadline = start + delay.toNanos();
+        boolean probe = !delay.isZero();
         while (true) {
-            if (client.clientGone()) {
+            if (probe && client.clientGone()) {
                 throw new ClientGoneException("the client went away while Conduit waited to try again");
             }
             if (client.mustStop()) {

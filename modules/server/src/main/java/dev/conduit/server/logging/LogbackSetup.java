@@ -6,7 +6,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
@@ -31,7 +30,7 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         encoder.setPattern(PATTERN);
         encoder.start();
 
-        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        BufferedConsoleAppender<ILoggingEvent> console = new BufferedConsoleAppender<>();
         console.setContext(context);
         console.setName(Logging.CONSOLE_APPENDER);
         console.setEncoder(encoder);

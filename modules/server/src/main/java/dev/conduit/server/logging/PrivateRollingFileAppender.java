@@ -7,9 +7,12 @@ import java.nio.file.Path;
 
 /**
  * A rolling log file that only its user can read: its folder is 0700, and each file it opens, the
- * first and every one after a rollover, is created 0600 before Logback writes to it.
+ * first and every one after a rollover, is created 0600 before Logback writes to it. Its lines
+ * are written out in batches by a {@link LogFlusher}.
  */
-final class PrivateRollingFileAppender<E> extends RollingFileAppender<E> {
+final class PrivateRollingFileAppender<E> extends RollingFileAppender<E> implements LogFlusher.HeldLines {
+
+    private volatile LogFlusher flusher;
 
     @Override
     public void openFile(String fileName) throws IOException {
@@ -17,5 +20,25 @@ final class PrivateRollingFileAppender<E> extends RollingFileAppender<E> {
         PrivateFiles.folder(file.getParent());
         PrivateFiles.file(file);
         super.openFile(fileName);
+    }
+
+    @Override
+    protected void subAppend(E event) {
+        super.subAppend(event);
+        LogFlusher holding = flusher;
+        if (holding != null) {
+            holding.lineHeld();
+        }
+    }
+
+    @Override
+    public void holdFor(LogFlusher flusher) {
+        LogFlusher.holdLines(this, streamWriteLock);
+        this.flusher = flusher;
+    }
+
+    @Override
+    public void writeHeld(boolean everyLine) {
+        LogFlusher.writeHeld(this, streamWriteLock, everyLine);
     }
 }

@@ -41,7 +41,8 @@ public final class SseParser {
 
     public void feed(byte[] bytes, int offset, int length) {
         int end = offset + length;
-        for (int i = offset; i < end; i++) {
+        int i = offset;
+        while (i < end) {
             byte b = bytes[i];
             if (b == '\n') {
                 if (afterCarriageReturn) {
@@ -49,12 +50,19 @@ public final class SseParser {
                 } else {
                     endLine();
                 }
+                i++;
             } else if (b == '\r') {
                 afterCarriageReturn = true;
                 endLine();
+                i++;
             } else {
                 afterCarriageReturn = false;
-                append(b);
+                int lineEnd = i + 1;
+                while (lineEnd < end && bytes[lineEnd] != '\n' && bytes[lineEnd] != '\r') {
+                    lineEnd++;
+                }
+                append(bytes, i, lineEnd - i); // the line's bytes in one copy
+                i = lineEnd;
             }
         }
     }
@@ -81,14 +89,15 @@ public final class SseParser {
         dispatch();
     }
 
-    private void append(byte b) {
-        if (lineLength >= maxLineBytes) {
+    private void append(byte[] bytes, int from, int count) {
+        if (count > maxLineBytes - lineLength) {
             throw new SseException("event stream line longer than " + maxLineBytes + " bytes");
         }
-        if (lineLength == line.length) {
-            line = Arrays.copyOf(line, Math.min(maxLineBytes, lineLength * 2));
+        if (lineLength + count > line.length) {
+            line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(lineLength + count, line.length * 2)));
         }
-        line[lineLength++] = b;
+        System.arraycopy(bytes, from, line, lineLength, count);
+        lineLength += count;
     }
 
     private void endLine() {

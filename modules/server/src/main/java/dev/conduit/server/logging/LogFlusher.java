@@ -60,7 +60,8 @@ final class LogFlusher {
             try {
                 Thread.sleep(DELAY);
             } catch (InterruptedException interrupted) {
-                appenders.forEach(appender -> appender.writeHeld(false));
+                // nobody interrupts it; if someone did, no line may be left held without a flusher
+                appenders.forEach(appender -> appender.writeHeld(true));
                 return;
             }
             // cleared before the write: a line held meanwhile is written now or in the next round

@@ -33,8 +33,8 @@ final class PrivateRollingFileAppender<E> extends RollingFileAppender<E> impleme
 
     @Override
     public void holdFor(LogFlusher flusher) {
+        this.flusher = flusher; // first: a line held from the next statement on is told of
         LogFlusher.holdLines(this, streamWriteLock);
-        this.flusher = flusher;
     }
 
     @Override

@@ -139,7 +139,7 @@ public class RequestBenchmark {
             if (event.data().equals("[DONE]")) {
                 translation.onDone();
             } else {
-                translation.onChunk(OpenAiResponseReader.chunk(Json.MAPPER.readTree(event.data())));
+                translation.onChunk(OpenAiResponseReader.chunk(event.data()));
             }
         });
         parser.feed(streamedAnswer, 0, streamedAnswer.length);

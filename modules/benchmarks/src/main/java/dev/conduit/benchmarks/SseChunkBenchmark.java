@@ -1,6 +1,5 @@
 package dev.conduit.benchmarks;
 
-import dev.conduit.protocol.Json;
 import dev.conduit.protocol.anthropic.AnthropicWriter;
 import dev.conduit.protocol.openai.OpenAiResponseReader;
 import dev.conduit.protocol.sse.SseParser;
@@ -45,7 +44,7 @@ public class SseChunkBenchmark {
         client = new ByteArrayOutputStream(4096);
         OpenAiStreamTranslator translation = new OpenAiStreamTranslator("deepseek-chat", List.of(),
                 event -> AnthropicWriter.writeSse(event, client));
-        parser = new SseParser(event -> translation.onChunk(OpenAiResponseReader.chunk(Json.MAPPER.readTree(event.data()))));
+        parser = new SseParser(event -> translation.onChunk(OpenAiResponseReader.chunk(event.data())));
         byte[] start = ("data: " + OpenAiChunks.roleChunk() + "\n\n").getBytes(StandardCharsets.UTF_8);
         parser.feed(start, 0, start.length);
         parser.feed(chunk, 0, chunk.length);

@@ -1,12 +1,15 @@
 package dev.conduit.protocol.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conduit.protocol.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.core.JacksonException;
 
 class OpenAiResponseReaderTest {
 
@@ -14,8 +17,11 @@ class OpenAiResponseReaderTest {
         return OpenAiResponseReader.completion(Json.MAPPER.readTree(json));
     }
 
+    /** A chunk read from its text (a stream's) and from its tree (a transformer's): both must agree. */
     private static ChatCompletionChunk chunk(String json) {
-        return OpenAiResponseReader.chunk(Json.MAPPER.readTree(json));
+        ChatCompletionChunk fromText = OpenAiResponseReader.chunk(json);
+        assertThat(OpenAiResponseReader.chunk(Json.MAPPER.readTree(json))).isEqualTo(fromText);
+        return fromText;
     }
 
     @Test
@@ -166,5 +172,51 @@ class OpenAiResponseReaderTest {
     @Test
     void aNullErrorIsNoError() {
         assertThat(chunk("{\"error\":null,\"choices\":[]}").error()).isNull();
+    }
+
+    @Test
+    void mistypedFieldsReadAsAbsent() {
+        ChatCompletionChunk chunk = chunk("""
+                {"id":5,"model":["gpt-x"],"usage":"many","choices":[{"index":null,"delta":{"content":7,
+                 "reasoning_content":{"x":1},"reasoning":"thinking","tool_calls":"none"},"finish_reason":"",
+                 "stop_reason":false}]}""");
+
+        assertThat(chunk).isEqualTo(new ChatCompletionChunk(null, null,
+                List.of(new ChatCompletionChunk.ChunkChoice(0, null, "thinking", List.of(), null, null)), null, null));
+    }
+
+    @Test
+    void aChoiceThatIsNotAnObjectReadsAsAnEmptyFirstChoice() {
+        ChatCompletionChunk chunk = chunk("""
+                {"choices":[7,{"index":1,"delta":"text"},{"index":2}],"unknown":{"deep":[1,{"a":[]}]}}""");
+
+        assertThat(chunk.choices()).containsExactly(
+                new ChatCompletionChunk.ChunkChoice(0, null, null, List.of(), null, null),
+                new ChatCompletionChunk.ChunkChoice(1, null, null, List.of(), null, null),
+                new ChatCompletionChunk.ChunkChoice(2, null, null, List.of(), null, null));
+        assertThat(chunk("{\"choices\":{\"index\":0}}").choices()).isEmpty();
+    }
+
+    @Test
+    void aRepeatedFieldCountsAsItsLastOccurrence() {
+        ChatCompletionChunk chunk = chunk("""
+                {"model":"a","choices":[{"delta":{"content":"x"}}],"model":"b",
+                 "choices":[{"delta":{"content":"y","content":"z"},"index":0,"index":3}]}""");
+
+        assertThat(chunk.model()).isEqualTo("b");
+        assertThat(chunk.choices()).containsExactly(new ChatCompletionChunk.ChunkChoice(3, "z", null, List.of(), null, null));
+    }
+
+    @Test
+    void jsonThatIsNotAnObjectIsNoChunk() {
+        assertThat(OpenAiResponseReader.chunk("[1,2]")).isNull();
+        assertThat(OpenAiResponseReader.chunk("\"text\"")).isNull();
+        assertThat(OpenAiResponseReader.chunk(Json.MAPPER.readTree("[1,2]"))).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"choices\":[", "{\"choices\":[]} {\"choices\":[]}", "{\"id\":\"a\"}x", "[1,2", "nope"})
+    void textThatIsNotOneJsonValueFails(String text) {
+        assertThatThrownBy(() -> OpenAiResponseReader.chunk(text)).isInstanceOf(JacksonException.class);
     }
 }

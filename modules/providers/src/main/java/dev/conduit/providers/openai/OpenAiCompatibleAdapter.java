@@ -150,7 +150,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                 ForwardedStream stream = new ForwardedStream(
                         new OpenAiStreamTranslator(target.model(), request.stopSequences(), sink::observe), sink,
                         OpenAiRequestReader.includeUsage(inbound.body()));
-                ChunkPipeline chunks = chain.stream(exchange, terminal(chunk -> forwardChunk(chunk,
+                ChunkPipeline chunks = chain.stream(exchange, terminal(chunk -> forwardChunk(OpenAiResponseReader.chunk(chunk),
                         new SseEvent(SseEvent.DEFAULT_TYPE, Json.MAPPER.writeValueAsString(chunk), null), stream, label),
                         block -> { })); // blocks are made for Anthropic clients only
                 StreamRelay.run(call, stream, event -> onForwardedEvent(event, stream, chunks, label),
@@ -158,8 +158,8 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
             } else {
                 OpenAiStreamTranslator translator = new OpenAiStreamTranslator(target.model(), request.stopSequences(), sink::send);
                 ChunkPipeline chunks = chain.stream(exchange,
-                        terminal(chunk -> onChunk(chunk, translator, label), translator::insertBlock));
-                StreamRelay.run(call, translator, event -> onEvent(event, translator, chunks),
+                        terminal(chunk -> onChunk(OpenAiResponseReader.chunk(chunk), translator, label), translator::insertBlock));
+                StreamRelay.run(call, translator, event -> onEvent(event, translator, chunks, label),
                         sink, keepAlive, provider.name(), label);
             }
         }
@@ -202,20 +202,21 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
             stream.forward(event, false);
             return;
         }
-        ObjectNode root = chunkJson(event);
-        if (root == null) {
+        if (chunks.isEmpty()) {
+            ChatCompletionChunk chunk = chunkOf(event);
+            if (chunk != null) {
+                forwardChunk(chunk, event, stream, label); // no transformer: the client gets the very bytes
+            }
             return;
         }
-        if (chunks.isEmpty()) {
-            forwardChunk(root, event, stream, label); // no transformer: the client gets the very bytes
-        } else {
+        ObjectNode root = chunkJson(event);
+        if (root != null) {
             chunks.chunk(root);
         }
     }
 
     /** One chunk for an OpenAI client: followed by the observer, then forwarded as {@code event}. */
-    private void forwardChunk(ObjectNode root, SseEvent event, ForwardedStream stream, String label) {
-        ChatCompletionChunk chunk = OpenAiResponseReader.chunk(root);
+    private void forwardChunk(ChatCompletionChunk chunk, SseEvent event, ForwardedStream stream, String label) {
         if (chunk.error() != null) {
             // not forwarded as it came: the upstream's words may quote a key, and whatever follows
             // (often [DONE]) would make the failed answer look complete
@@ -226,7 +227,22 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         stream.forward(event, chunk.choices().isEmpty() && chunk.usage() != null);
     }
 
-    /** The JSON of a chunk event, null for an empty one; an event that is not JSON breaks the stream. */
+    /**
+     * A chunk event read without a tree (what a stream without transformers needs), null for an
+     * empty one or JSON that is not an object; an event that is not JSON breaks the stream.
+     */
+    private static ChatCompletionChunk chunkOf(SseEvent event) {
+        if (event.data().isBlank()) {
+            return null;
+        }
+        try {
+            return OpenAiResponseReader.chunk(event.data());
+        } catch (JacksonException notJson) {
+            throw new SseException("an event is not JSON");
+        }
+    }
+
+    /** The JSON of a chunk event, for the transformers; the rest as {@link #chunkOf}. */
     private static ObjectNode chunkJson(SseEvent event) {
         if (event.data().isBlank()) {
             return null;
@@ -240,10 +256,17 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         return root instanceof ObjectNode object ? object : null;
     }
 
-    private static void onEvent(SseEvent event, OpenAiStreamTranslator translator, ChunkPipeline chunks) {
+    private void onEvent(SseEvent event, OpenAiStreamTranslator translator, ChunkPipeline chunks, String label) {
         if (event.data().equals("[DONE]")) {
             chunks.end();
             translator.onDone();
+            return;
+        }
+        if (chunks.isEmpty()) {
+            ChatCompletionChunk chunk = chunkOf(event);
+            if (chunk != null) {
+                onChunk(chunk, translator, label);
+            }
             return;
         }
         ObjectNode root = chunkJson(event);
@@ -252,9 +275,8 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         }
     }
 
-    /** One chunk, after the transformers, into the translator. */
-    private void onChunk(ObjectNode root, OpenAiStreamTranslator translator, String label) {
-        ChatCompletionChunk chunk = OpenAiResponseReader.chunk(root);
+    /** One chunk, after the transformers if any, into the translator. */
+    private void onChunk(ChatCompletionChunk chunk, OpenAiStreamTranslator translator, String label) {
         if (chunk.error() != null) {
             translator.fail("api_error", failedChunk(chunk, label, translator.started()));
             return;

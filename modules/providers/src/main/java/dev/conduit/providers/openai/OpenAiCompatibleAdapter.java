@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -202,17 +203,8 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
             stream.forward(event, false);
             return;
         }
-        if (chunks.isEmpty()) {
-            ChatCompletionChunk chunk = chunkOf(event);
-            if (chunk != null) {
-                forwardChunk(chunk, event, stream, label); // no transformer: the client gets the very bytes
-            }
-            return;
-        }
-        ObjectNode root = chunkJson(event);
-        if (root != null) {
-            chunks.chunk(root);
-        }
+        // without transformers the client gets the very bytes of the event
+        onChunkEvent(event, chunks, chunk -> forwardChunk(chunk, event, stream, label));
     }
 
     /** One chunk for an OpenAI client: followed by the observer, then forwarded as {@code event}. */
@@ -228,32 +220,31 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     }
 
     /**
-     * A chunk event read without a tree (what a stream without transformers needs), null for an
-     * empty one or JSON that is not an object; an event that is not JSON breaks the stream.
+     * One chunk event. Without transformers it is read straight into a chunk for {@code direct},
+     * with no JSON tree; with them, its tree goes through them. An empty event, or JSON that is not
+     * an object, is skipped; an event that is not JSON breaks the stream.
      */
-    private static ChatCompletionChunk chunkOf(SseEvent event) {
-        if (event.data().isBlank()) {
-            return null;
+    private static void onChunkEvent(SseEvent event, ChunkPipeline chunks, Consumer<ChatCompletionChunk> direct) {
+        String data = event.data();
+        if (data.isBlank()) {
+            return;
         }
-        try {
-            return OpenAiResponseReader.chunk(event.data());
-        } catch (JacksonException notJson) {
-            throw new SseException("an event is not JSON");
+        if (chunks.isEmpty()) {
+            ChatCompletionChunk chunk = parsed(data, OpenAiResponseReader::chunk);
+            if (chunk != null) {
+                direct.accept(chunk);
+            }
+        } else if (parsed(data, Json.MAPPER::readTree) instanceof ObjectNode root) {
+            chunks.chunk(root);
         }
     }
 
-    /** The JSON of a chunk event, for the transformers; the rest as {@link #chunkOf}. */
-    private static ObjectNode chunkJson(SseEvent event) {
-        if (event.data().isBlank()) {
-            return null;
-        }
-        JsonNode root;
+    private static <T> T parsed(String data, Function<String, T> reader) {
         try {
-            root = Json.MAPPER.readTree(event.data());
+            return reader.apply(data);
         } catch (JacksonException notJson) {
             throw new SseException("an event is not JSON");
         }
-        return root instanceof ObjectNode object ? object : null;
     }
 
     private void onEvent(SseEvent event, OpenAiStreamTranslator translator, ChunkPipeline chunks, String label) {
@@ -262,17 +253,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
             translator.onDone();
             return;
         }
-        if (chunks.isEmpty()) {
-            ChatCompletionChunk chunk = chunkOf(event);
-            if (chunk != null) {
-                onChunk(chunk, translator, label);
-            }
-            return;
-        }
-        ObjectNode root = chunkJson(event);
-        if (root != null) {
-            chunks.chunk(root);
-        }
+        onChunkEvent(event, chunks, chunk -> onChunk(chunk, translator, label));
     }
 
     /** One chunk, after the transformers if any, into the translator. */

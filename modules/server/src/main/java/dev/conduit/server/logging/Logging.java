@@ -59,7 +59,7 @@ public final class Logging {
         };
     }
 
-    private static PrivateRollingFileAppender<ILoggingEvent> rollingFile(LoggerContext context, Path file) {
+    static PrivateRollingFileAppender<ILoggingEvent> rollingFile(LoggerContext context, Path file) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(FILE_PATTERN);

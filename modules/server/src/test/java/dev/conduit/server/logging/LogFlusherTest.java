@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
-import ch.qos.logback.core.util.FileSize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,22 +33,7 @@ class LogFlusherTest {
     void logToAFile() {
         context.setMDCAdapter(new LogbackMDCAdapter());
         file = folder.resolve("logs/worker.log");
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%msg%n");
-        encoder.start();
-        appender = new PrivateRollingFileAppender<>();
-        appender.setContext(context);
-        appender.setFile(file.toString());
-        appender.setEncoder(encoder);
-        SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
-        policy.setContext(context);
-        policy.setParent(appender);
-        policy.setFileNamePattern(folder.resolve("logs/worker.%d{yyyy-MM-dd}.%i.log.gz").toString());
-        policy.setMaxFileSize(FileSize.valueOf("20MB"));
-        policy.start();
-        appender.setRollingPolicy(policy);
-        appender.start();
+        appender = Logging.rollingFile(context, file); // the worker's own LOG file
         logger = context.getLogger("dev.conduit.access");
         logger.addAppender(appender);
     }
@@ -86,26 +68,31 @@ class LogFlusherTest {
         logger.info("held");
 
         appender.writeHeld(true); // what the flusher's shutdown hook does
-        assertThat(Files.readAllLines(file)).containsExactly("held");
+        assertThat(messages()).containsExactly("held");
 
         logger.info("stopped");
-        assertThat(Files.readAllLines(file)).containsExactly("held", "stopped");
+        assertThat(messages()).containsExactly("held", "stopped");
     }
 
     @Test
     void anAppenderNoFlusherHoldsWritesEachLineAtOnce() throws Exception {
         logger.info("a command's line");
 
-        assertThat(Files.readAllLines(file)).containsExactly("a command's line");
+        assertThat(messages()).containsExactly("a command's line");
     }
 
     private List<String> linesWithin(Duration wait, int count) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(wait);
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = messages();
         while (lines.size() < count && Instant.now().isBefore(deadline)) {
             Thread.sleep(10);
-            lines = Files.readAllLines(file);
+            lines = messages();
         }
         return lines;
+    }
+
+    /** The file's lines without the pattern's date, level, thread and logger. */
+    private List<String> messages() throws IOException {
+        return Files.readAllLines(file).stream().map(line -> line.substring(line.indexOf(" - ") + 3)).toList();
     }
 }

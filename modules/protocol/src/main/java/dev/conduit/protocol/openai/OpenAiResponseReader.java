@@ -31,7 +31,7 @@ public final class OpenAiResponseReader {
                         reasoning(message),
                         toolCalls(message.get("tool_calls")),
                         text(message, "refusal"),
-                        finishReason(choice),
+                        finishReason(text(choice, "finish_reason")),
                         text(choice, "stop_reason")));
             }
         }
@@ -129,7 +129,7 @@ public final class OpenAiResponseReader {
             parser.skipChildren();
         }
         return new ChatCompletionChunk.ChunkChoice(index, delta.content, firstNonNull(delta.reasoningContent, delta.reasoning),
-                toolCallDeltas(delta.toolCalls), finishReason == null || finishReason.isEmpty() ? null : finishReason,
+                toolCallDeltas(delta.toolCalls), finishReason(finishReason),
                 matchedStop);
     }
 
@@ -187,8 +187,7 @@ public final class OpenAiResponseReader {
     }
 
     /** A few servers send {@code "finish_reason": ""} on every chunk, meaning "not yet". */
-    private static String finishReason(JsonNode choice) {
-        String reason = text(choice, "finish_reason");
+    private static String finishReason(String reason) {
         return reason == null || reason.isEmpty() ? null : reason;
     }
 

@@ -46,6 +46,7 @@ public final class Providers implements AutoCloseable {
         Map<String, ProviderAdapter> adapters = new LinkedHashMap<>();
         for (ProviderConfig provider : config.providers()) {
             UpstreamClient client = new UpstreamClient(provider.timeouts(), proxy, userAgent, resources, pacing);
+            resources.prepareTls(provider.apiBaseUrl());
             clients.put(key(provider.name()), client);
             adapters.put(key(provider.name()), adapter(provider, client, redactor, keepAlive));
         }

@@ -6,20 +6,12 @@ import dev.conduit.providers.ClientLink;
 import dev.conduit.providers.UpstreamException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.nio.channels.UnresolvedAddressException;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpHeader;
@@ -103,6 +95,15 @@ public final class UpstreamCall implements AutoCloseable {
             }
             call.signal.release();
         });
+        return call;
+    }
+
+    /** A call that ends with {@code cause} at once, without sending the request. */
+    static UpstreamCall refused(Request request, Limits limits, String label, ClientLink link, CallWatcher watcher,
+            Scheduler scheduler, Throwable cause) {
+        UpstreamCall call = new UpstreamCall(request, limits, label, link, watcher, scheduler);
+        call.failure = cause;
+        call.signal.release();
         return call;
     }
 
@@ -282,17 +283,17 @@ public final class UpstreamCall implements AutoCloseable {
             case NONE -> { }
             case TOTAL -> {
                 abort("total timeout");
-                throw new UpstreamException(504, label + " did not finish within " + seconds(limits.timeouts().total())
+                throw new UpstreamException(504, label + " did not finish within " + UpstreamFailures.seconds(limits.timeouts().total())
                         + " (API_TIMEOUT_MS)", UpstreamException.Kind.TIMEOUT);
             }
             case FIRST_BYTE -> {
                 abort("first byte timeout");
-                throw new UpstreamException(504, label + " sent nothing within " + seconds(limits.timeouts().firstByte())
+                throw new UpstreamException(504, label + " sent nothing within " + UpstreamFailures.seconds(limits.timeouts().firstByte())
                         + " (FIRST_BYTE_TIMEOUT_MS)", UpstreamException.Kind.TIMEOUT);
             }
             case STREAM_IDLE -> {
                 abort("stream idle timeout");
-                throw new UpstreamException(504, label + " went silent for " + seconds(limits.timeouts().streamIdle())
+                throw new UpstreamException(504, label + " went silent for " + UpstreamFailures.seconds(limits.timeouts().streamIdle())
                         + " mid-answer (STREAM_IDLE_TIMEOUT_MS)", UpstreamException.Kind.TIMEOUT);
             }
         }
@@ -346,50 +347,9 @@ public final class UpstreamCall implements AutoCloseable {
         signal.release();
     }
 
-    private static String seconds(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
-    }
-
     /** Says what went wrong in the words a user can act on, without stack traces. */
     private UpstreamException describe(Throwable cause) {
-        URI uri = request.getURI();
-        String where = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (sawBody && root instanceof IOException && !(root instanceof SocketTimeoutException)) {
-            return new UpstreamException(502, label + ": the upstream stream broke before the response was complete",
-                    UpstreamException.Kind.STREAM_BROKEN);
-        }
-        String reason = switch (root) {
-            case SocketTimeoutException connectTimeout -> "could not connect to " + where + " within "
-                    + seconds(limits.timeouts().connect()) + " (CONNECT_TIMEOUT_MS)";
-            case TimeoutException total -> "did not finish within " + seconds(limits.timeouts().total()) + " (API_TIMEOUT_MS)";
-            case ConnectException connect -> "connection refused by " + where;
-            case UnknownHostException unknown -> "unknown host " + uri.getHost();
-            case UnresolvedAddressException unresolved -> "unknown host " + uri.getHost();
-            case SSLException tls -> "TLS handshake with " + where + " failed";
-            case PublicAddressResolver.NonPublicAddressException notPublic -> notPublic.getMessage();
-            case IOException io -> "connection to " + where + " failed (" + io.getClass().getSimpleName() + ")";
-            default -> "request to " + where + " failed (" + root.getClass().getSimpleName() + ")";
-        };
-        boolean timedOut = root instanceof TimeoutException || root instanceof SocketTimeoutException;
-        return new UpstreamException(timedOut ? 504 : 502, label + ": " + reason, Optional.empty(),
-                timedOut ? UpstreamException.Kind.TIMEOUT : UpstreamException.Kind.CONNECT,
-                requestSent || !beforeConnected(root));
-    }
-
-    /**
-     * Whether a failure can only have happened before the connection was up. The commit event
-     * alone does not prove a request unsent: a provider can drop the connection after reading the
-     * request before Jetty reports the commit, and such a request must not be sent again.
-     */
-    private static boolean beforeConnected(Throwable root) {
-        return root instanceof ConnectException || root instanceof SocketTimeoutException
-                || root instanceof UnknownHostException || root instanceof UnresolvedAddressException
-                || root instanceof SSLException || root instanceof PublicAddressResolver.NonPublicAddressException;
+        return UpstreamFailures.describe(cause, request.getURI(), label, limits.timeouts(), sawBody, requestSent);
     }
 
     private void abort(String why) {

@@ -12,10 +12,12 @@ import org.eclipse.jetty.client.Destination;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpProxy;
 import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.client.transport.HttpDestination;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpScheme;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.Invocable;
 
@@ -30,13 +32,17 @@ public final class UpstreamClient implements AutoCloseable {
     private final UpstreamTimeouts timeouts;
     private final Pacing pacing;
     private final CallWatcher watcher;
+    private final UpstreamTls tls;
 
     public UpstreamClient(UpstreamTimeouts timeouts, Optional<URI> proxy, String userAgent, UpstreamResources shared,
             Pacing pacing) {
         this.timeouts = timeouts;
         this.pacing = pacing;
         this.watcher = new CallWatcher(shared.scheduler, pacing.tick());
-        http = new HttpClient();
+        this.tls = shared.tls;
+        HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP();
+        tls.install(transport.getClientConnector());
+        http = new HttpClient(transport);
         // UpstreamCall's listeners only record and signal, never block: they may run on the
         // selector thread that read the response instead of being handed to a pool thread first
         http.getHttpClientTransport().setInvocationType(Invocable.InvocationType.NON_BLOCKING);
@@ -75,7 +81,7 @@ public final class UpstreamClient implements AutoCloseable {
                 .body(new BytesRequestContent("application/json", body))
                 // our own checks end the call with a precise message; this is the backstop
                 .timeout(timeouts.total().toMillis() + 2_000, TimeUnit.MILLISECONDS);
-        return UpstreamCall.send(request, new UpstreamCall.Limits(timeouts, pacing), label, link, watcher, http.getScheduler());
+        return send(request, label, link);
     }
 
     /** GETs {@code uri} (a provider's free model list, for probes); the caller closes the call. */
@@ -84,8 +90,20 @@ public final class UpstreamClient implements AutoCloseable {
                 .method(HttpMethod.GET)
                 .headers(fields -> headers.forEach(fields::put))
                 .timeout(timeouts.total().toMillis() + 2_000, TimeUnit.MILLISECONDS);
-        return UpstreamCall.send(request, new UpstreamCall.Limits(timeouts, pacing), label, ClientLink.DETACHED, watcher,
-                http.getScheduler());
+        return send(request, label, ClientLink.DETACHED);
+    }
+
+    /** Sends {@code request}, after the TLS set-up if it goes to an https provider. */
+    private UpstreamCall send(Request request, String label, ClientLink link) {
+        UpstreamCall.Limits limits = new UpstreamCall.Limits(timeouts, pacing);
+        if (HttpScheme.HTTPS.is(request.getScheme())) {
+            try {
+                tls.ensureReady();
+            } catch (UpstreamTls.SetupFailed e) {
+                return UpstreamCall.refused(request, limits, label, link, watcher, http.getScheduler(), e);
+            }
+        }
+        return UpstreamCall.send(request, limits, label, link, watcher, http.getScheduler());
     }
 
     /** Connections of this provider's pool: in use, idle, and requests waiting for one. */

@@ -283,18 +283,21 @@ public final class UpstreamCall implements AutoCloseable {
             case NONE -> { }
             case TOTAL -> {
                 abort("total timeout");
-                throw new UpstreamException(504, label + " did not finish within " + UpstreamFailures.seconds(limits.timeouts().total())
-                        + " (API_TIMEOUT_MS)", UpstreamException.Kind.TIMEOUT);
+                throw new UpstreamException(504, label + " did not finish within "
+                        + UpstreamFailures.seconds(limits.timeouts().total()) + " (API_TIMEOUT_MS)",
+                        UpstreamException.Kind.TIMEOUT);
             }
             case FIRST_BYTE -> {
                 abort("first byte timeout");
-                throw new UpstreamException(504, label + " sent nothing within " + UpstreamFailures.seconds(limits.timeouts().firstByte())
-                        + " (FIRST_BYTE_TIMEOUT_MS)", UpstreamException.Kind.TIMEOUT);
+                throw new UpstreamException(504, label + " sent nothing within "
+                        + UpstreamFailures.seconds(limits.timeouts().firstByte()) + " (FIRST_BYTE_TIMEOUT_MS)",
+                        UpstreamException.Kind.TIMEOUT);
             }
             case STREAM_IDLE -> {
                 abort("stream idle timeout");
-                throw new UpstreamException(504, label + " went silent for " + UpstreamFailures.seconds(limits.timeouts().streamIdle())
-                        + " mid-answer (STREAM_IDLE_TIMEOUT_MS)", UpstreamException.Kind.TIMEOUT);
+                throw new UpstreamException(504, label + " went silent for "
+                        + UpstreamFailures.seconds(limits.timeouts().streamIdle()) + " mid-answer (STREAM_IDLE_TIMEOUT_MS)",
+                        UpstreamException.Kind.TIMEOUT);
             }
         }
     }

@@ -7,11 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The TLS set-up every provider's HTTP client shares, made when the first request goes to an
- * https provider. A Jetty client left to itself makes its own at start: it reads the JVM's trust
- * store and initialises the TLS stack, the largest part of a worker's start (0.1–0.2 s of the
- * main thread), for every provider at every start and config reload, and for providers reached
- * over plain http, such as a local model, that never use it.
+ * The TLS set-up every provider's HTTP client shares, made once per worker: on a thread of its
+ * own when the config has an https provider ({@link #prepare}), or by the first https request if
+ * that comes first. A Jetty client left to itself makes its own at start: it reads the JVM's
+ * trust store and initialises the TLS stack, the largest part of a worker's start (0.2–0.3 s),
+ * on the main thread, for every provider at every start and config reload, and for providers
+ * reached over plain http, such as a local model, that never use it.
  */
 final class UpstreamTls {
 

@@ -1,5 +1,6 @@
 package dev.conduit.providers.upstream;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -22,6 +23,7 @@ final class UpstreamTls {
     static final UpstreamTls SHARED = new UpstreamTls(new SslContextFactory.Client());
 
     private final SslContextFactory.Client factory;
+    private final AtomicBoolean preparing = new AtomicBoolean();
 
     /** @param factory not started: a test's may trust its own certificate */
     UpstreamTls(SslContextFactory.Client factory) {
@@ -64,12 +66,15 @@ final class UpstreamTls {
      * without holding up the worker's start.
      */
     void prepare() {
-        if (!factory.isStarted()) {
+        // one thread however many https providers ask at once
+        if (!factory.isStarted() && preparing.compareAndSet(false, true)) {
             Thread.ofPlatform().daemon().name("tls-setup").start(() -> {
                 try {
                     ensureReady();
                 } catch (SetupFailed logged) {
                     // each https request tries again and fails with it
+                } finally {
+                    preparing.set(false);
                 }
             });
         }

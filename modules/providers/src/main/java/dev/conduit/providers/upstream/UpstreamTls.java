@@ -80,9 +80,14 @@ final class UpstreamTls {
         }
     }
 
-    /** Whether the set-up has been made (tests: a worker with http providers only never makes it). */
+    /** Whether the set-up has been made. */
     boolean isReady() {
         return factory.isStarted();
+    }
+
+    /** Whether a set-up thread is running (tests: an http-only config never starts one). */
+    boolean isPreparing() {
+        return preparing.get();
     }
 
     /** TLS could not be set up for any https provider: not this provider's fault alone. */

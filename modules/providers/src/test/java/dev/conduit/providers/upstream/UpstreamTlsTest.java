@@ -61,6 +61,8 @@ class UpstreamTlsTest {
         UpstreamTls tls = trusting(keyStore);
         UpstreamResources resources = resources(tls);
         resources.prepareTls(httpProvider.chatCompletionsUrl());
+        // a set-up thread would be running now, or have made the set-up: either shows
+        assertThat(tls.isPreparing()).as("TLS being set up").isFalse();
         client(resources);
         UpstreamClient second = client(resources);
 

@@ -139,11 +139,11 @@ final class UpstreamAttempts {
      * request.
      */
     private void pause(Duration delay) {
+        boolean waits = !delay.isZero();
         long start = System.nanoTime();
         long deadline = start + delay.toNanos();
-        boolean probe = !delay.isZero();
         while (true) {
-            if (probe && client.clientGone()) {
+            if (waits && client.clientGone()) {
                 throw new ClientGoneException("the client went away while Conduit waited to try again");
             }
             if (client.mustStop()) {
@@ -155,8 +155,10 @@ final class UpstreamAttempts {
             }
             LockSupport.parkNanos(Math.min(left, TICK));
         }
-        // a wait the upstream asked for is time spent on the upstream, not the gateway's overhead
-        client.upstreamWaited(System.nanoTime() - start);
+        if (waits) {
+            // a wait the upstream asked for is time spent on the upstream, not the gateway's overhead
+            client.upstreamWaited(System.nanoTime() - start);
+        }
     }
 
     /** What the plan needs to know of a failure: did the upstream provably not take the request? */

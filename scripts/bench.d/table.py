@@ -29,15 +29,20 @@ print("Conduit benchmark, %s UTC; %s CPUs (%s), Linux %s" % (
     time.strftime("%Y-%m-%d %H:%M", time.gmtime()), machine["cpus"], machine["model"].replace("_", " "),
     machine["kernel"]))
 rounds = of("ROUND", target="direct", kind="whole")
-print("wrk -t2 closed loop, %d round(s) of %.0f s per line, direct and via Conduit alternating; medians of the rounds;"
-      % (len(rounds), int(rounds[0]["duration_us"]) / 1e6 if rounds else 0))
-print("gateway CPU = utime+stime of the Conduit process (/proc) over the requests it served.\n")
+print("wrk -t2 closed loop, %d round(s) of %.0f s per line, direct, via Conduit and via the bare proxy alternating;"
+      " medians of the rounds;" % (len(rounds), int(rounds[0]["duration_us"]) / 1e6 if rounds else 0))
+print("gateway CPU = utime+stime of the Conduit (or bare proxy) process (/proc) over the requests it served.")
+print("The bare proxy is Jetty's server and client as the worker uses them, passing bodies through untouched.\n")
 print("| load | req/s | p50 | p90 | p99 | errors | of direct | added p50 | gateway CPU/request |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+LABELS = {"direct": "direct to mock", "conduit": "via Conduit", "bare": "via the bare proxy"}
 direct = {}
+cpu_ms = {}
 for kind in ("whole", "stream"):
-    for target in ("direct", "conduit"):
+    for target in ("direct", "conduit", "bare"):
         runs = of("ROUND", target=target, kind=kind)
+        if not runs:
+            continue
         rate = median([int(r["requests"]) / (int(r["duration_us"]) / 1e6) for r in runs])
         p50 = median([int(r["p50_us"]) for r in runs])
         errors = sum(int(r["errors"]) + int(r["non2xx"]) for r in runs)
@@ -49,9 +54,10 @@ for kind in ("whole", "stream"):
             share = "%.1f%%" % (100 * rate / direct[kind][0]) if direct[kind][0] else "-"
             added = ms(p50 - direct[kind][1])
             ticks = sum(int(r["cpu_ticks"]) for r in runs)
-            cpu = "%.3f ms" % (ticks * 1000 / int(runs[0]["clk_tck"]) / max(1, requests))
+            cpu_ms[(target, kind)] = ticks * 1000 / int(runs[0]["clk_tck"]) / max(1, requests)
+            cpu = "%.3f ms" % cpu_ms[(target, kind)]
         print("| %s, %s, c=32 | %.0f | %s | %s | %s | %d of %d | %s | %s | %s |" % (
-            "direct to mock" if target == "direct" else "via Conduit", "whole" if kind == "whole" else "stream",
+            LABELS[target], "whole" if kind == "whole" else "stream",
             rate, ms(p50), ms(median([int(r["p90_us"]) for r in runs])), ms(median([int(r["p99_us"]) for r in runs])),
             errors, requests, share, added, cpu))
 for r in of("LOAD128"):
@@ -61,6 +67,10 @@ for r in of("LOAD128"):
         int(r["errors"]) + int(r["non2xx"]), requests,
         "%.1f%%" % (100 * requests / (int(r["duration_us"]) / 1e6) / direct["whole"][0]) if direct.get("whole") else "-",
         int(r["cpu_ticks"]) * 1000 / int(r["clk_tck"]) / max(1, requests)))
+if ("bare", "whole") in cpu_ms and ("conduit", "whole") in cpu_ms:
+    conduit, bare = cpu_ms[("conduit", "whole")], cpu_ms[("bare", "whole")]
+    print("\nCPU per whole answer: Conduit %.3f ms, the bare proxy %.3f ms (%.2f×); Conduit's own work, %.3f ms, is"
+          " the difference." % (conduit, bare, conduit / bare if bare else 0, conduit - bare))
 
 latency = {(r["target"], r["kind"]): r for r in of("LATENCY")}
 if latency:

@@ -1,7 +1,8 @@
 /**
  * JMH benchmarks: the routing decision and the gateway's own work on a request (read, route,
  * translate for an OpenAI-compatible provider, translate the answer back). Run on demand with
- * {@code java -jar modules/benchmarks/target/benchmarks.jar}; never linked into the image.
+ * {@code java -jar modules/benchmarks/target/benchmarks.jar}; never linked into the image. Also
+ * {@link dev.conduit.benchmarks.BareProxy}, the stack's own cost, for {@code scripts/bench}.
  */
 module dev.conduit.benchmarks {
     requires dev.conduit.routing;
@@ -9,6 +10,8 @@ module dev.conduit.benchmarks {
     requires dev.conduit.server;
     requires dev.conduit.testing;
     requires jmh.core;
+    requires org.eclipse.jetty.server;
+    requires org.eclipse.jetty.client;
     requires jdk.management;
 
     // JMH instantiates the generated benchmark classes reflectively

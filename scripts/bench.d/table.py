@@ -69,8 +69,8 @@ for r in of("LOAD128"):
         int(r["cpu_ticks"]) * 1000 / int(r["clk_tck"]) / max(1, requests)))
 if ("bare", "whole") in cpu_ms and ("conduit", "whole") in cpu_ms:
     conduit, bare = cpu_ms[("conduit", "whole")], cpu_ms[("bare", "whole")]
-    print("\nCPU per whole answer: Conduit %.3f ms, the bare proxy %.3f ms (%.2f×); Conduit's own work, %.3f ms, is"
-          " the difference." % (conduit, bare, conduit / bare if bare else 0, conduit - bare))
+    print("\nCPU per whole answer: Conduit %.3f ms, the bare proxy %.3f ms (%.2f×): +%.3f ms for Conduit's own work"
+          " and what its lower rate costs the stack." % (conduit, bare, conduit / bare if bare else 0, conduit - bare))
 
 latency = {(r["target"], r["kind"]): r for r in of("LATENCY")}
 if latency:

@@ -108,20 +108,24 @@ public final class BareProxy {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            Content.Source.asByteArrayAsync(request, MAX_BODY, Promise.Invocable.from(InvocationType.NON_BLOCKING, body ->
-                client.newRequest(upstream).method(HttpMethod.POST)
-                        .body(new BytesRequestContent("application/json", body))
-                        .send(new BufferingResponseListener(MAX_BODY) {
-                            @Override
-                            public void onComplete(Result result) {
-                                if (result.isFailed()) {
-                                    callback.failed(result.getFailure());
-                                    return;
-                                }
-                                answer(response, result.getResponse().getStatus(), getMediaType(), getContent(), callback);
-                            }
-                        }), callback::failed));
+            Content.Source.asByteArrayAsync(request, MAX_BODY, Promise.Invocable.from(InvocationType.NON_BLOCKING,
+                    body -> forward(body, response, callback), callback::failed));
             return true;
+        }
+
+        private void forward(byte[] body, Response response, Callback callback) {
+            client.newRequest(upstream).method(HttpMethod.POST)
+                    .body(new BytesRequestContent("application/json", body))
+                    .send(new BufferingResponseListener(MAX_BODY) {
+                        @Override
+                        public void onComplete(Result result) {
+                            if (result.isFailed()) {
+                                callback.failed(result.getFailure());
+                                return;
+                            }
+                            answer(response, result.getResponse().getStatus(), getMediaType(), getContent(), callback);
+                        }
+                    });
         }
     }
 

@@ -69,9 +69,7 @@ public final class OpenAiResponseReader {
         List<ChatCompletionChunk.ChunkChoice> choices = List.of();
         JsonNode usage = null;
         JsonNode error = null;
-        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = parser.currentName();
-            parser.nextToken();
+        while (nextField(parser) instanceof String name) {
             // a repeated field counts as its last occurrence, as in a tree
             switch (name) {
                 case "id" -> id = string(parser);
@@ -114,9 +112,7 @@ public final class OpenAiResponseReader {
         String matchedStop = null;
         Delta delta = Delta.NONE;
         if (parser.currentToken() == JsonToken.START_OBJECT) {
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
+            while (nextField(parser) instanceof String name) {
                 switch (name) {
                     case "index" -> index = index(parser);
                     case "delta" -> delta = delta(parser);
@@ -151,9 +147,7 @@ public final class OpenAiResponseReader {
         String reasoningContent = null;
         String reasoning = null;
         JsonNode toolCalls = null;
-        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = parser.currentName();
-            parser.nextToken();
+        while (nextField(parser) instanceof String name) {
             switch (name) {
                 case "content" -> content = string(parser);
                 case "reasoning_content" -> reasoningContent = string(parser);
@@ -168,6 +162,15 @@ public final class OpenAiResponseReader {
     /** A chunk's {@code delta}, as sent. */
     private record Delta(String content, String reasoningContent, String reasoning, JsonNode toolCalls) {
         static final Delta NONE = new Delta(null, null, null, null);
+    }
+
+    /** The next field's name, with the parser on its value; null at the end of the object. */
+    private static String nextField(JsonParser parser) {
+        String name = parser.nextName();
+        if (name != null) {
+            parser.nextToken();
+        }
+        return name;
     }
 
     /** The current value if it is a string, else null (and the value skipped). */
